@@ -1,0 +1,8 @@
+/** Globally unique, time-sortable ids (ULID), made on the device. */
+import { monotonicFactory } from 'ulidx';
+
+const next = monotonicFactory();
+
+export function newId(now: number): string {
+  return next(now);
+}

@@ -1,0 +1,140 @@
+/**
+ * Writing the ledger. Each counter action is ONE transaction: the event, the
+ * member's derived stats and the device counter are all saved, or none is.
+ */
+import { Dexie } from 'dexie';
+import { EMPTY_STATS, foldLedger } from '../domain/balance';
+import type { LedgerEvent } from '../domain/ledger';
+import type { Member } from '../domain/member';
+import {
+  redeemDraft,
+  reversalDraft,
+  stampDraft,
+  undoTarget,
+  UNDO_WINDOW_MS,
+  type EventDraft,
+} from '../domain/stamping';
+import { openCounter } from './device';
+import { newId } from './ids';
+import type { SetiaDB } from './schema';
+import { getShop } from './settings';
+
+export interface ActionContext {
+  staffId: string;
+  now: number;
+}
+
+/** A rule refused the action; `code` is an i18n key. Nothing was written. */
+export class LedgerRuleError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+async function requireMember(db: SetiaDB, memberId: string): Promise<Member> {
+  const member = await db.members.get(memberId);
+  if (!member) throw new LedgerRuleError('member.unknown');
+  return member;
+}
+
+/** Appends one event and brings the member's stats up to date, inside the caller's transaction. */
+async function appendEvent(
+  db: SetiaDB,
+  member: Member,
+  draft: EventDraft,
+  now: number,
+): Promise<LedgerEvent> {
+  const counter = await openCounter(db, now);
+  const event: LedgerEvent = {
+    ...draft,
+    id: newId(now),
+    deviceId: counter.deviceId,
+    seq: counter.nextSeq(),
+  };
+  await db.events.add(event);
+  // Appending in order folds onto the cached stats; anything else refolds the member.
+  const inOrder = event.type !== 'reversal' && event.at >= (member.stats.lastEventAt ?? -Infinity);
+  const stats = inOrder
+    ? foldLedger([event], member.stats)
+    : foldLedger(await memberEvents(db, member.id), member.base ?? EMPTY_STATS);
+  await db.members.put({ ...member, stats });
+  await counter.save(db);
+  return event;
+}
+
+const WRITE_TABLES = (db: SetiaDB) => [db.members, db.events, db.settings];
+
+export async function addStamps(
+  db: SetiaDB,
+  memberId: string,
+  quantity: number,
+  ctx: ActionContext,
+): Promise<LedgerEvent> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const draft = stampDraft(memberId, quantity, ctx.staffId, ctx.now);
+    if (typeof draft === 'string') throw new LedgerRuleError(draft);
+    const member = await requireMember(db, memberId);
+    return appendEvent(db, member, draft, ctx.now);
+  });
+}
+
+export async function redeemReward(
+  db: SetiaDB,
+  memberId: string,
+  ctx: ActionContext,
+): Promise<LedgerEvent> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const [member, shop] = await Promise.all([requireMember(db, memberId), getShop(db)]);
+    if (!shop) throw new LedgerRuleError('shop.missing');
+    const draft = redeemDraft(
+      memberId,
+      member.stats,
+      shop.stampsPerCard,
+      shop.rewardName,
+      ctx.staffId,
+      ctx.now,
+    );
+    if (typeof draft === 'string') throw new LedgerRuleError(draft);
+    return appendEvent(db, member, draft, ctx.now);
+  });
+}
+
+/** Reverses the member's newest event if it is recent enough; returns the reversal. */
+export async function undoLast(
+  db: SetiaDB,
+  memberId: string,
+  ctx: ActionContext,
+): Promise<LedgerEvent> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const member = await requireMember(db, memberId);
+    const target = undoTarget(await recentEvents(db, memberId, ctx.now), ctx.now);
+    if (!target) throw new LedgerRuleError('undo.nothing');
+    return appendEvent(db, member, reversalDraft(target, ctx.staffId, ctx.now), ctx.now);
+  });
+}
+
+/** The member's events that "Undo" may look at: a margin beyond the undo window. */
+export function recentEvents(db: SetiaDB, memberId: string, now: number): Promise<LedgerEvent[]> {
+  return db.events
+    .where('[memberId+at]')
+    .between([memberId, now - 2 * UNDO_WINDOW_MS], [memberId, Dexie.maxKey])
+    .toArray();
+}
+
+/** All of a member's events held as rows, oldest first. */
+export function memberEvents(db: SetiaDB, memberId: string): Promise<LedgerEvent[]> {
+  return db.events
+    .where('[memberId+at]')
+    .between([memberId, Dexie.minKey], [memberId, Dexie.maxKey])
+    .toArray();
+}
+
+/** Recomputes a member's cached stats from the ledger (the cache is never the truth). */
+export async function rebuildMemberStats(db: SetiaDB, memberId: string): Promise<void> {
+  await db.transaction('rw', [db.members, db.events], async () => {
+    const member = await db.members.get(memberId);
+    if (!member) return;
+    const stats = foldLedger(await memberEvents(db, memberId), member.base ?? EMPTY_STATS);
+    await db.members.put({ ...member, stats });
+  });
+}

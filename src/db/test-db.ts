@@ -1,0 +1,23 @@
+/** A fresh, isolated database per unit test (fake-indexeddb in node). */
+import type { ShopSettings } from '../domain/program';
+import { SetiaDB } from './schema';
+import { createShop } from './settings';
+
+let counter = 0;
+
+export const TEST_SHOP: ShopSettings = {
+  name: 'Kopi Kita',
+  stampsPerCard: 10,
+  rewardName: 'Free coffee',
+  currency: 'IDR',
+  country: 'ID',
+  ownerPin: { algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '', hash: '' },
+  createdAt: 1_700_000_000_000,
+};
+
+export async function freshDb(shop: ShopSettings | null = TEST_SHOP): Promise<SetiaDB> {
+  counter += 1;
+  const db = new SetiaDB(`test-${counter}-${Math.random()}`);
+  if (shop) await createShop(db, shop);
+  return db;
+}

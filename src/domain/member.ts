@@ -1,0 +1,109 @@
+/**
+ * A member of the shop's program and the rules for the fields a cashier types.
+ * Validation returns error codes (i18n keys), never sentences: the UI words them.
+ */
+import type { MemberStats } from './balance';
+import { charCount, nameWords } from './text';
+
+export const NAME_MAX = 80;
+export const EMAIL_MAX = 254;
+
+/** The fields a person edits; each merges on its own (latest edit wins) across tablets. */
+export interface MemberFields {
+  name: string;
+  /** E.164, or null. */
+  phone: string | null;
+  email: string | null;
+  /** YYYY-MM-DD, or null. */
+  birthday: string | null;
+  marketingConsent: boolean;
+  /** When consent was given or withdrawn (ms), for the personal-data laws. */
+  consentAt: number | null;
+}
+
+export type MemberField = keyof MemberFields;
+
+export interface Member extends MemberFields {
+  id: string;
+  joinedAt: number;
+  /** Derived search keys (indexed). */
+  nameWords: string[];
+  phoneKeys: string[];
+  /** Per-field hybrid-logical-clock stamps of the last edit, for the field-by-field merge. */
+  clocks: Partial<Record<MemberField, string>>;
+  /** Derived from the ledger; rebuildable. */
+  stats: MemberStats;
+  /** Stats of history held only in packed form (a tablet that joined from a snapshot). */
+  base?: MemberStats;
+  anonymised?: boolean;
+}
+
+/** What the new-member form sends, before the phone is normalised. */
+export interface MemberInput {
+  name: string;
+  phone: string;
+  email: string;
+  birthday: string;
+  marketingConsent: boolean;
+}
+
+export type MemberError =
+  | 'name.required'
+  | 'name.tooLong'
+  | 'phone.invalid'
+  | 'phone.taken'
+  | 'email.invalid'
+  | 'birthday.invalid'
+  | 'birthday.future'
+  | 'birthday.tooOld';
+
+export type MemberErrors = Partial<Record<keyof MemberInput, MemberError>>;
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Checks everything that needs no phone metadata. `today` is YYYY-MM-DD in the shop's zone. */
+export function validateMemberInput(input: MemberInput, today: string): MemberErrors {
+  const errors: MemberErrors = {};
+  const name = input.name.trim();
+  const hasLetters = nameWords(name).length > 0 || /\p{Extended_Pictographic}/u.test(name);
+  if (!hasLetters) errors.name = 'name.required';
+  else if (charCount(name) > NAME_MAX) errors.name = 'name.tooLong';
+
+  const email = input.email.trim();
+  if (email && (email.length > EMAIL_MAX || !EMAIL.test(email))) errors.email = 'email.invalid';
+
+  const birthday = input.birthday.trim();
+  if (birthday) {
+    const error = birthdayError(birthday, today);
+    if (error) errors.birthday = error;
+  }
+  return errors;
+}
+
+function birthdayError(value: string, today: string): MemberError | null {
+  const m = ISO_DATE.exec(value);
+  if (!m) return 'birthday.invalid';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return 'birthday.invalid';
+  if (value > today) return 'birthday.future';
+  if (y < 1900) return 'birthday.tooOld';
+  return null;
+}
+
+/** Tidy the free-text fields the way they are stored. */
+export function cleanName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+export function cleanEmail(email: string): string | null {
+  const e = email.trim();
+  return e ? e.toLowerCase() : null;
+}
+
+/** First name for the customer's card and friendly messages. */
+export function firstName(name: string): string {
+  return name.trim().split(/\s+/)[0] ?? '';
+}

@@ -1,0 +1,100 @@
+/**
+ * The shop and its program as the owner set them up. Events record what the
+ * program granted at the time, so changing these never rewrites history.
+ */
+
+export const CURRENCIES = ['IDR', 'MYR', 'VND', 'SGD', 'THB', 'PHP', 'USD', 'EUR', 'AUD'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const COUNTRIES = ['ID', 'MY', 'VN', 'SG', 'TH', 'PH', 'US', 'AU', 'GB'] as const;
+export type Country = (typeof COUNTRIES)[number];
+
+export const STAMPS_PER_CARD_MIN = 2;
+export const STAMPS_PER_CARD_MAX = 50;
+export const SHOP_NAME_MAX = 60;
+export const REWARD_MAX = 60;
+export const PIN_MIN = 4;
+export const PIN_MAX = 8;
+export const DEFAULT_STAMPS_PER_CARD = 10;
+
+/** The card's own reward: a full card of `stampsPerCard` stamps. */
+export const CARD_REWARD_ID = 'card';
+
+export interface PinHash {
+  algorithm: 'PBKDF2-SHA256';
+  iterations: number;
+  /** base64 */
+  salt: string;
+  /** base64 */
+  hash: string;
+}
+
+export interface ShopSettings {
+  name: string;
+  stampsPerCard: number;
+  rewardName: string;
+  currency: Currency;
+  country: Country;
+  ownerPin: PinHash;
+  createdAt: number;
+}
+
+export interface SetupInput {
+  name: string;
+  stampsPerCard: string;
+  rewardName: string;
+  currency: string;
+  country: string;
+  pin: string;
+  pinRepeat: string;
+}
+
+export type SetupError =
+  | 'shopName.required'
+  | 'shopName.tooLong'
+  | 'stampsPerCard.range'
+  | 'reward.required'
+  | 'reward.tooLong'
+  | 'currency.unknown'
+  | 'country.unknown'
+  | 'pin.format'
+  | 'pin.mismatch';
+
+export type SetupErrors = Partial<Record<keyof SetupInput, SetupError>>;
+
+export function validateSetup(input: SetupInput): SetupErrors {
+  const errors: SetupErrors = {};
+  const name = input.name.trim();
+  if (!name) errors.name = 'shopName.required';
+  else if ([...name].length > SHOP_NAME_MAX) errors.name = 'shopName.tooLong';
+  const n = Number(input.stampsPerCard);
+  if (!/^\d+$/.test(input.stampsPerCard.trim()) || n < STAMPS_PER_CARD_MIN || n > STAMPS_PER_CARD_MAX)
+    errors.stampsPerCard = 'stampsPerCard.range';
+  const reward = input.rewardName.trim();
+  if (!reward) errors.rewardName = 'reward.required';
+  else if ([...reward].length > REWARD_MAX) errors.rewardName = 'reward.tooLong';
+  if (!(CURRENCIES as readonly string[]).includes(input.currency)) errors.currency = 'currency.unknown';
+  if (!(COUNTRIES as readonly string[]).includes(input.country)) errors.country = 'country.unknown';
+  if (!isPinFormat(input.pin)) errors.pin = 'pin.format';
+  else if (input.pin !== input.pinRepeat) errors.pinRepeat = 'pin.mismatch';
+  return errors;
+}
+
+export function isPinFormat(pin: string): boolean {
+  return new RegExp(`^\\d{${PIN_MIN},${PIN_MAX}}$`).test(pin);
+}
+
+/** A sensible country for a currency, to prefill setup. */
+export function countryForCurrency(currency: Currency): Country {
+  const map: Partial<Record<Currency, Country>> = {
+    IDR: 'ID',
+    MYR: 'MY',
+    VND: 'VN',
+    SGD: 'SG',
+    THB: 'TH',
+    PHP: 'PH',
+    USD: 'US',
+    AUD: 'AU',
+  };
+  return map[currency] ?? 'ID';
+}
