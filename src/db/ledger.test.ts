@@ -2,14 +2,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
 import type { MemberFields } from '../domain/member';
 import { UNDO_WINDOW_MS } from '../domain/stamping';
-import { addStamps, LedgerRuleError, memberEvents, rebuildMemberStats, redeemReward, undoLast } from './ledger';
+import {
+  addStamps,
+  LedgerRuleError,
+  memberEvents,
+  rebuildMemberStats,
+  redeemReward,
+  undoLast,
+} from './ledger';
 import { enrollMember, PhoneTakenError, searchMembers } from './members';
 import type { SetiaDB } from './schema';
 import { freshDb } from './test-db';
 
 const T0 = 1_750_000_000_000;
 const fields = (name: string, phone: string | null = null): MemberFields => ({
-  name, phone, email: null, birthday: null, marketingConsent: false, consentAt: null,
+  name,
+  phone,
+  email: null,
+  birthday: null,
+  marketingConsent: false,
+  consentAt: null,
 });
 const keys = (e164: string | null) => (e164 ? [e164.slice(3), e164.slice(1)] : []);
 let db: SetiaDB;
@@ -50,11 +62,17 @@ describe('counter transactions', () => {
     db = await freshDb();
     const m = await enroll('Budi');
     for (const q of [0, 21, 1000, 1.5]) {
-      await expect(addStamps(db, m.id, q, { staffId: 'owner', now: T0 })).rejects.toBeInstanceOf(LedgerRuleError);
+      await expect(addStamps(db, m.id, q, { staffId: 'owner', now: T0 })).rejects.toBeInstanceOf(
+        LedgerRuleError,
+      );
     }
-    await expect(addStamps(db, 'nobody', 1, { staffId: 'owner', now: T0 })).rejects.toThrow('member.unknown');
+    await expect(addStamps(db, 'nobody', 1, { staffId: 'owner', now: T0 })).rejects.toThrow(
+      'member.unknown',
+    );
     await addStamps(db, m.id, 1, { staffId: 'owner', now: T0 });
-    await expect(undoLast(db, m.id, { staffId: 'owner', now: T0 + UNDO_WINDOW_MS + 1 })).rejects.toThrow('undo.nothing');
+    await expect(
+      undoLast(db, m.id, { staffId: 'owner', now: T0 + UNDO_WINDOW_MS + 1 }),
+    ).rejects.toThrow('undo.nothing');
     expect(await db.events.count()).toBe(1);
   });
 
@@ -66,7 +84,9 @@ describe('counter transactions', () => {
     expect((await searchMembers(db, 'nguyen d')).map((m) => m.name)).toEqual(['Nguyễn Văn Đức']);
     expect((await searchMembers(db, 'DEWI')).map((m) => m.name)).toEqual(['Ana Dewi']);
     expect((await searchMembers(db, '0812-3456')).map((m) => m.name)).toEqual(['Nguyễn Văn Đức']);
-    expect((await searchMembers(db, '+62 812 3456 789')).map((m) => m.name)).toEqual(['Nguyễn Văn Đức']);
+    expect((await searchMembers(db, '+62 812 3456 789')).map((m) => m.name)).toEqual([
+      'Nguyễn Văn Đức',
+    ]);
     expect((await searchMembers(db, '0812')).length).toBe(2);
     expect(await db.memberChanges.count()).toBe(2);
   });

@@ -76,12 +76,7 @@ export async function searchMembers(
   const query = parseMemberQuery(raw);
   if (query.kind === 'empty') return [];
   if (query.kind === 'phone') {
-    return db.members
-      .where('phoneKeys')
-      .startsWith(query.digits)
-      .distinct()
-      .limit(limit)
-      .toArray();
+    return db.members.where('phoneKeys').startsWith(query.digits).distinct().limit(limit).toArray();
   }
   const words = query.words;
   return db.members

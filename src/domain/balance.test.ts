@@ -7,7 +7,15 @@ import { reversalDraft, undoTarget } from './stamping';
 let n = 0;
 function ev(partial: Partial<LedgerEvent> & Pick<LedgerEvent, 'type' | 'stamps'>): LedgerEvent {
   n += 1;
-  return { id: `e${n}`, memberId: 'm1', at: n * 1000, deviceId: 'd1', staffId: 's', seq: n, ...partial };
+  return {
+    id: `e${n}`,
+    memberId: 'm1',
+    at: n * 1000,
+    deviceId: 'd1',
+    staffId: 's',
+    seq: n,
+    ...partial,
+  };
 }
 function reversal(target: LedgerEvent, at?: number): LedgerEvent {
   n += 1;
@@ -16,9 +24,20 @@ function reversal(target: LedgerEvent, at?: number): LedgerEvent {
 
 describe('foldLedger', () => {
   it('sums stamps and counts visits and rewards', () => {
-    const events = [ev({ type: 'stamp', stamps: 6 }), ev({ type: 'stamp', stamps: 6 }), ev({ type: 'redeem', stamps: -10 })];
+    const events = [
+      ev({ type: 'stamp', stamps: 6 }),
+      ev({ type: 'stamp', stamps: 6 }),
+      ev({ type: 'redeem', stamps: -10 }),
+    ];
     const stats = foldLedger(events);
-    expect(stats).toMatchObject({ balance: 2, earned: 12, spent: 10, redeemed: 1, visits: 2, conflicts: [] });
+    expect(stats).toMatchObject({
+      balance: 2,
+      earned: 12,
+      spent: 10,
+      redeemed: 1,
+      visits: 2,
+      conflicts: [],
+    });
     expect(stats.recentVisits.map((v) => v.eventId)).toEqual([events[1]!.id, events[0]!.id]);
     expect(stats.lastVisitAt).toBe(events[1]!.at);
   });
@@ -32,7 +51,12 @@ describe('foldLedger', () => {
   it('undoes a stamp with a reversal, and restores it when the reversal is reversed', () => {
     const stamp = ev({ type: 'stamp', stamps: 3 });
     const undo = reversal(stamp);
-    expect(foldLedger([stamp, undo])).toMatchObject({ balance: 0, earned: 0, visits: 0, recentVisits: [] });
+    expect(foldLedger([stamp, undo])).toMatchObject({
+      balance: 0,
+      earned: 0,
+      visits: 0,
+      recentVisits: [],
+    });
     const redo = reversal(undo);
     expect(foldLedger([stamp, undo, redo])).toMatchObject({ balance: 3, earned: 3, visits: 1 });
   });
@@ -52,8 +76,16 @@ describe('foldLedger', () => {
     expect(stats.balance).toBe(-10);
     expect(stats.redeemed).toBe(2);
     expect(stats.conflicts).toEqual([second.id]);
-    const settle = ev({ type: 'adjustment', stamps: 10, reason: 'goodwill', resolves: [second.id] });
-    expect(foldLedger([stamps, first, second, settle])).toMatchObject({ balance: 0, conflicts: [] });
+    const settle = ev({
+      type: 'adjustment',
+      stamps: 10,
+      reason: 'goodwill',
+      resolves: [second.id],
+    });
+    expect(foldLedger([stamps, first, second, settle])).toMatchObject({
+      balance: 0,
+      conflicts: [],
+    });
   });
 
   it('reverses history that only the base knows through what the reversal recorded', () => {
@@ -98,12 +130,17 @@ describe('ledger properties', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 60 }), fc.integer(), (ops, seed) => {
         const events = play(ops);
-        const shuffled = fc.sample(fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), { seed, numRuns: 1 })[0]!;
+        const shuffled = fc.sample(
+          fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+          { seed, numRuns: 1 },
+        )[0]!;
         const a = foldLedger(events);
         const b = foldLedger(shuffled);
         expect(b).toEqual(a);
         const { cardStamps, pendingRewards, owed } = cardView(a.balance, STAMPS_PER_CARD);
-        expect(a.earned).toBe(a.redeemed * STAMPS_PER_CARD + pendingRewards * STAMPS_PER_CARD + cardStamps - owed);
+        expect(a.earned).toBe(
+          a.redeemed * STAMPS_PER_CARD + pendingRewards * STAMPS_PER_CARD + cardStamps - owed,
+        );
         expect(a.conflicts).toEqual([]);
       }),
     );

@@ -4,12 +4,20 @@ import { hlcReceive, hlcSend, hlcToString, parseHlc, type Hlc } from './hlc';
 
 describe('hybrid logical clock', () => {
   it('round-trips through its string form, and string order is clock order', () => {
-    const hlc = fc.record({ millis: fc.integer({ min: 0, max: 2 ** 45 }), counter: fc.integer({ min: 0, max: 36 ** 4 - 1 }), node: fc.constantFrom('a', 'b') });
+    const hlc = fc.record({
+      millis: fc.integer({ min: 0, max: 2 ** 45 }),
+      counter: fc.integer({ min: 0, max: 36 ** 4 - 1 }),
+      node: fc.constantFrom('a', 'b'),
+    });
     fc.assert(
       fc.property(hlc, hlc, (a, b) => {
         expect(parseHlc(hlcToString(a))).toEqual(a);
-        const byClock = a.millis - b.millis || a.counter - b.counter || (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
-        const byString = hlcToString(a) < hlcToString(b) ? -1 : hlcToString(a) > hlcToString(b) ? 1 : 0;
+        const byClock =
+          a.millis - b.millis ||
+          a.counter - b.counter ||
+          (a.node < b.node ? -1 : a.node > b.node ? 1 : 0);
+        const byString =
+          hlcToString(a) < hlcToString(b) ? -1 : hlcToString(a) > hlcToString(b) ? 1 : 0;
         expect(Math.sign(byString)).toBe(Math.sign(byClock));
       }),
     );
@@ -25,14 +33,17 @@ describe('hybrid logical clock', () => {
 
   it('never runs backwards', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 30 }), (times) => {
-        let clock: Hlc = { millis: 0, counter: 0, node: 'n' };
-        for (const t of times) {
-          const next = hlcSend(clock, t);
-          expect(hlcToString(next) > hlcToString(clock)).toBe(true);
-          clock = next;
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 30 }),
+        (times) => {
+          let clock: Hlc = { millis: 0, counter: 0, node: 'n' };
+          for (const t of times) {
+            const next = hlcSend(clock, t);
+            expect(hlcToString(next) > hlcToString(clock)).toBe(true);
+            clock = next;
+          }
+        },
+      ),
     );
   });
 });

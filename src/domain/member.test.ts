@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validateMemberInput, type MemberInput } from './member';
 
-const ok: MemberInput = { name: 'Siti Rahma', phone: '', email: '', birthday: '', marketingConsent: false };
+const ok: MemberInput = {
+  name: 'Siti Rahma',
+  phone: '',
+  email: '',
+  birthday: '',
+  marketingConsent: false,
+};
 const today = '2026-11-22';
 
 describe('validateMemberInput', () => {
@@ -20,11 +26,19 @@ describe('validateMemberInput', () => {
   });
 
   it('checks emails and birthdays', () => {
-    expect(validateMemberInput({ ...ok, email: 'siti@example' }, today).email).toBe('email.invalid');
+    expect(validateMemberInput({ ...ok, email: 'siti@example' }, today).email).toBe(
+      'email.invalid',
+    );
     expect(validateMemberInput({ ...ok, email: 'siti@example.co.id' }, today)).toEqual({});
-    expect(validateMemberInput({ ...ok, birthday: '2027-01-01' }, today).birthday).toBe('birthday.future');
-    expect(validateMemberInput({ ...ok, birthday: '2026-02-30' }, today).birthday).toBe('birthday.invalid');
-    expect(validateMemberInput({ ...ok, birthday: '1850-02-03' }, today).birthday).toBe('birthday.tooOld');
+    expect(validateMemberInput({ ...ok, birthday: '2027-01-01' }, today).birthday).toBe(
+      'birthday.future',
+    );
+    expect(validateMemberInput({ ...ok, birthday: '2026-02-30' }, today).birthday).toBe(
+      'birthday.invalid',
+    );
+    expect(validateMemberInput({ ...ok, birthday: '1850-02-03' }, today).birthday).toBe(
+      'birthday.tooOld',
+    );
     expect(validateMemberInput({ ...ok, birthday: '1990-02-28' }, today)).toEqual({});
   });
 });

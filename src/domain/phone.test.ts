@@ -15,8 +15,14 @@ describe('phones', () => {
     const b = normalisePhone('+62 812 3456 789', 'ID');
     expect(a).toEqual(b);
     expect(a.ok && a.phone.e164).toBe('+628123456789');
-    expect(normalisePhone('012-345 6789', 'MY')).toMatchObject({ ok: true, phone: { e164: '+60123456789' } });
-    expect(normalisePhone('0912 345 678', 'VN')).toMatchObject({ ok: true, phone: { e164: '+84912345678' } });
+    expect(normalisePhone('012-345 6789', 'MY')).toMatchObject({
+      ok: true,
+      phone: { e164: '+60123456789' },
+    });
+    expect(normalisePhone('0912 345 678', 'VN')).toMatchObject({
+      ok: true,
+      phone: { e164: '+84912345678' },
+    });
   });
 
   it('rejects what is not a phone number', () => {
@@ -27,12 +33,16 @@ describe('phones', () => {
   it('finds a member by any prefix of either spelling', () => {
     const keys = keysOf('0812-3456 789', 'ID');
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 11 }), fc.constantFrom('0812-3456 789', '+62 812 3456 789', '812 3456 789'), (len, typed) => {
-        const prefix = typed.slice(0, len);
-        const q = parseMemberQuery(prefix);
-        if (q.kind !== 'phone') return;
-        expect(keys.some((k) => k.startsWith(q.digits))).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 11 }),
+        fc.constantFrom('0812-3456 789', '+62 812 3456 789', '812 3456 789'),
+        (len, typed) => {
+          const prefix = typed.slice(0, len);
+          const q = parseMemberQuery(prefix);
+          if (q.kind !== 'phone') return;
+          expect(keys.some((k) => k.startsWith(q.digits))).toBe(true);
+        },
+      ),
     );
   });
 });

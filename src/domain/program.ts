@@ -17,6 +17,9 @@ export const PIN_MIN = 4;
 export const PIN_MAX = 8;
 export const DEFAULT_STAMPS_PER_CARD = 10;
 
+/** Until staff log in (owner area), actions are recorded as the owner's. */
+export const DEFAULT_STAFF_ID = 'owner';
+
 /** The card's own reward: a full card of `stampsPerCard` stamps. */
 export const CARD_REWARD_ID = 'card';
 
@@ -68,12 +71,17 @@ export function validateSetup(input: SetupInput): SetupErrors {
   if (!name) errors.name = 'shopName.required';
   else if ([...name].length > SHOP_NAME_MAX) errors.name = 'shopName.tooLong';
   const n = Number(input.stampsPerCard);
-  if (!/^\d+$/.test(input.stampsPerCard.trim()) || n < STAMPS_PER_CARD_MIN || n > STAMPS_PER_CARD_MAX)
+  if (
+    !/^\d+$/.test(input.stampsPerCard.trim()) ||
+    n < STAMPS_PER_CARD_MIN ||
+    n > STAMPS_PER_CARD_MAX
+  )
     errors.stampsPerCard = 'stampsPerCard.range';
   const reward = input.rewardName.trim();
   if (!reward) errors.rewardName = 'reward.required';
   else if ([...reward].length > REWARD_MAX) errors.rewardName = 'reward.tooLong';
-  if (!(CURRENCIES as readonly string[]).includes(input.currency)) errors.currency = 'currency.unknown';
+  if (!(CURRENCIES as readonly string[]).includes(input.currency))
+    errors.currency = 'currency.unknown';
   if (!(COUNTRIES as readonly string[]).includes(input.country)) errors.country = 'country.unknown';
   if (!isPinFormat(input.pin)) errors.pin = 'pin.format';
   else if (input.pin !== input.pinRepeat) errors.pinRepeat = 'pin.mismatch';

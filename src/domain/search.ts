@@ -5,9 +5,7 @@
 import { foldText, nameWords } from './text';
 
 export type MemberQuery =
-  | { kind: 'empty' }
-  | { kind: 'phone'; digits: string }
-  | { kind: 'name'; words: string[] };
+  { kind: 'empty' } | { kind: 'phone'; digits: string } | { kind: 'name'; words: string[] };
 
 const PHONE_LIKE = /^[\d\s()+.-]+$/;
 

@@ -2,11 +2,7 @@
 
 /** Lower case without diacritics (NFD marks removed; đ/Đ have no decomposition). */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
 /** The distinct folded words of a name, each a search key (prefix-matched). */

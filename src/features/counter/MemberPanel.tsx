@@ -1,0 +1,157 @@
+/** One member at the counter: the card, pending rewards, stamping, redeeming, undo, recent visits. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { recentEvents } from '../../db/ledger';
+import { cardView } from '../../domain/balance';
+import type { ShopSettings } from '../../domain/program';
+import { QUANTITY_MAX, QUANTITY_MIN, undoTarget } from '../../domain/stamping';
+import { formatDate, formatRelative } from '../../i18n/format';
+import { GiftIcon } from '../../ui/icons';
+import { useNow } from '../../ui/useNow';
+import { usePhoneFormat } from '../../ui/usePhoneFormat';
+import { PunchCard } from './PunchCard';
+import { QuantityStepper } from './QuantityStepper';
+import { useCounterActions } from './useCounterActions';
+
+interface Props {
+  memberId: string;
+  shop: ShopSettings;
+}
+
+export function MemberPanel({ memberId, shop }: Props) {
+  const { t } = useTranslation();
+  const now = useNow(10_000);
+  const member = useLiveQuery(() => db.members.get(memberId), [memberId]);
+  const recent = useLiveQuery(() => recentEvents(db, memberId, Date.now()), [memberId, now]);
+  const actions = useCounterActions(memberId);
+  const formatPhone = usePhoneFormat();
+  const [quantity, setQuantity] = useState('1');
+  const quantityHelpId = useId();
+
+  if (member === undefined) return <section className="panel panel--loading" aria-busy="true" />;
+  if (member === null) return null;
+
+  const { cardStamps, pendingRewards, owed } = cardView(member.stats.balance, shop.stampsPerCard);
+  const q = Number(quantity);
+  const quantityValid =
+    Number.isInteger(q) && q >= QUANTITY_MIN && q <= QUANTITY_MAX && quantity.trim() !== '';
+  const undoable = recent ? undoTarget(recent, now) : null;
+  const toNextReward = shop.stampsPerCard - cardStamps;
+
+  const onStamp = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!quantityValid) return;
+    if (await actions.stamp(q)) setQuantity('1');
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${memberId}-name`}>
+      <header className="panel__header">
+        <div>
+          <h2 id={`${memberId}-name`} className="panel__name">
+            {member.name}
+          </h2>
+          <p className="panel__meta">
+            {member.phone && <span>{formatPhone(member.phone)}</span>}
+            <span>{t('counter.memberSince', { date: formatDate(member.joinedAt) })}</span>
+          </p>
+        </div>
+      </header>
+
+      {pendingRewards > 0 ? (
+        <div className="reward-banner" role="note">
+          <GiftIcon className="reward-banner__icon" size={28} />
+          <strong>
+            {t('counter.rewardsPending', { count: pendingRewards, reward: shop.rewardName })}
+          </strong>
+        </div>
+      ) : null}
+      {owed > 0 && (
+        <p className="conflict-note" role="note">
+          {t('counter.owes', { count: owed })}
+        </p>
+      )}
+
+      <div className="panel__card">
+        <PunchCard stamps={cardStamps} size={shop.stampsPerCard} />
+        <p className="panel__progress">
+          {t('counter.stampsOfCard', { count: cardStamps, total: shop.stampsPerCard })}
+          {' · '}
+          {t('counter.toNextReward', { count: toNextReward, reward: shop.rewardName })}
+        </p>
+      </div>
+
+      <form className="panel__actions" onSubmit={onStamp} noValidate>
+        <QuantityStepper
+          value={quantity}
+          onChange={setQuantity}
+          invalid={!quantityValid}
+          describedBy={quantityValid ? undefined : quantityHelpId}
+        />
+        <button
+          type="submit"
+          className="button button--primary button--large"
+          disabled={actions.busy !== null || !quantityValid}
+        >
+          {t('counter.addStamp')}
+        </button>
+        <button
+          type="button"
+          className={`button button--large${pendingRewards > 0 ? ' button--reward' : ''}`}
+          disabled={pendingRewards < 1 || actions.busy !== null}
+          onClick={() => void actions.redeem(shop.rewardName)}
+        >
+          {t('counter.redeem')}
+        </button>
+        <button
+          type="button"
+          className="button button--large button--quiet"
+          disabled={!undoable || actions.busy !== null}
+          aria-describedby={undoable ? `${memberId}-undo` : undefined}
+          onClick={() => void actions.undo()}
+        >
+          {t('counter.undo')}
+        </button>
+      </form>
+      {!quantityValid && (
+        <p className="field__error" id={quantityHelpId} role="alert">
+          {t('errors.quantity.range', { min: QUANTITY_MIN, max: QUANTITY_MAX })}
+        </p>
+      )}
+      {undoable && (
+        <p className="panel__undo-hint" id={`${memberId}-undo`}>
+          {t(`counter.undoHint.${undoable.type}`, {
+            count: Math.abs(undoable.stamps),
+            when: formatRelative(undoable.at, now),
+          })}
+        </p>
+      )}
+      {actions.error && (
+        <p className="form-error" role="alert">
+          {actions.error}
+        </p>
+      )}
+
+      <section className="visits" aria-labelledby={`${memberId}-visits`}>
+        <h3 id={`${memberId}-visits`}>{t('counter.lastVisits')}</h3>
+        {member.stats.recentVisits.length === 0 ? (
+          <p className="muted">{t('counter.noVisits')}</p>
+        ) : (
+          <ul>
+            {member.stats.recentVisits.slice(0, 5).map((v) => (
+              <li key={v.eventId}>
+                <span>{t('counter.visitStamps', { count: v.stamps })}</span>
+                <time dateTime={new Date(v.at).toISOString()}>{formatRelative(v.at, now)}</time>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="muted">
+          {t('counter.totals', { visits: member.stats.visits, redeemed: member.stats.redeemed })}
+        </p>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/** "New member": enroll at the counter in a few seconds; only the name is required. */
+import { useEffect, useRef, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NAME_MAX } from '../../domain/member';
+import type { ShopSettings } from '../../domain/program';
+import { todayIso } from '../../i18n/format';
+import { Field } from '../../ui/Field';
+import { useEnroll } from './useEnroll';
+
+interface Props {
+  shop: ShopSettings;
+  query: string;
+  onSaved: (memberId: string, name: string) => void;
+  onOpenExisting: (memberId: string) => void;
+  onCancel: () => void;
+}
+
+export function NewMemberDialog({ shop, query, onSaved, onOpenExisting, onCancel }: Props) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const { input, errors, takenBy, saving, failed, change, submit } = useEnroll(shop, query);
+  const err = (k: keyof typeof errors) =>
+    errors[k] ? t(`errors.${errors[k]}`, { max: NAME_MAX }) : null;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const member = await submit();
+    if (member) onSaved(member.id, member.name);
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="new-member-title" onCancel={onCancel}>
+      <form onSubmit={onSubmit} noValidate>
+        <h2 id="new-member-title">{t('enroll.title')}</h2>
+        <Field label={t('enroll.name')} error={err('name')}>
+          <input
+            value={input.name}
+            onChange={(e) => change('name', e.target.value)}
+            autoComplete="off"
+            autoFocus
+            required
+          />
+        </Field>
+        <Field label={t('enroll.phone')} error={err('phone')}>
+          <input
+            type="tel"
+            inputMode="tel"
+            value={input.phone}
+            onChange={(e) => change('phone', e.target.value)}
+            autoComplete="off"
+          />
+        </Field>
+        {takenBy && (
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => onOpenExisting(takenBy)}
+          >
+            {t('enroll.openExisting')}
+          </button>
+        )}
+        <Field label={t('enroll.email')} error={err('email')}>
+          <input
+            type="email"
+            inputMode="email"
+            value={input.email}
+            onChange={(e) => change('email', e.target.value)}
+            autoComplete="off"
+          />
+        </Field>
+        <Field label={t('enroll.birthday')} error={err('birthday')}>
+          <input
+            type="date"
+            max={todayIso(Date.now())}
+            value={input.birthday}
+            onChange={(e) => change('birthday', e.target.value)}
+          />
+        </Field>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={input.marketingConsent}
+            onChange={(e) => change('marketingConsent', e.target.checked)}
+          />
+          <span>{t('enroll.consent', { shop: shop.name })}</span>
+        </label>
+        {failed && (
+          <p className="form-error" role="alert">
+            {t('errors.saveFailed')}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {t('enroll.save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

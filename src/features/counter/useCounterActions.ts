@@ -1,0 +1,67 @@
+/**
+ * The counter's actions on one member: each is one transaction in db/ledger.ts.
+ * Rule refusals come back as i18n keys; nothing was written in that case.
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/ledger';
+import { DEFAULT_STAFF_ID } from '../../domain/program';
+import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
+import { announce } from '../../ui/announcer';
+
+type Action = 'stamp' | 'redeem' | 'undo';
+
+export function useCounterActions(memberId: string) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+
+  const run = useCallback(
+    async (action: Action, write: () => Promise<unknown>, done: () => string): Promise<boolean> => {
+      setBusy(action);
+      setError(null);
+      try {
+        await write();
+        announce(done());
+        return true;
+      } catch (e) {
+        setError(
+          e instanceof LedgerRuleError
+            ? t(`errors.${e.code}`, { min: QUANTITY_MIN, max: QUANTITY_MAX })
+            : t('errors.saveFailed'),
+        );
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [t],
+  );
+
+  const ctx = () => ({ staffId: DEFAULT_STAFF_ID, now: Date.now() });
+
+  return {
+    error,
+    busy,
+    clearError: () => setError(null),
+    stamp: (quantity: number) =>
+      run(
+        'stamp',
+        () => addStamps(db, memberId, quantity, ctx()),
+        () => t('counter.stamped', { count: quantity }),
+      ),
+    redeem: (rewardName: string) =>
+      run(
+        'redeem',
+        () => redeemReward(db, memberId, ctx()),
+        () => t('counter.redeemed', { reward: rewardName }),
+      ),
+    undo: () =>
+      run(
+        'undo',
+        () => undoLast(db, memberId, ctx()),
+        () => t('counter.undone'),
+      ),
+  };
+}

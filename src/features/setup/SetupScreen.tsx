@@ -1,0 +1,118 @@
+/** First run: the shop, its card and the owner PIN. */
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  COUNTRIES,
+  CURRENCIES,
+  PIN_MAX,
+  PIN_MIN,
+  STAMPS_PER_CARD_MAX,
+  STAMPS_PER_CARD_MIN,
+} from '../../domain/program';
+import { Field } from '../../ui/Field';
+import { useSetup } from './useSetup';
+
+export default function SetupScreen() {
+  const { t } = useTranslation();
+  const { input, errors, saving, failed, change, submit } = useSetup(t('setup.rewardDefault'));
+  const err = (key: keyof typeof errors) =>
+    errors[key]
+      ? t(`errors.${errors[key]}`, {
+          min: STAMPS_PER_CARD_MIN,
+          max: STAMPS_PER_CARD_MAX,
+          pinMin: PIN_MIN,
+          pinMax: PIN_MAX,
+        })
+      : null;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit();
+  };
+
+  return (
+    <main className="setup">
+      <form className="card setup__form" onSubmit={onSubmit} noValidate>
+        <h1>{t('setup.title')}</h1>
+        <p className="lead">{t('setup.intro')}</p>
+        <Field label={t('setup.shopName')} error={err('name')}>
+          <input
+            value={input.name}
+            onChange={(e) => change('name', e.target.value)}
+            autoComplete="organization"
+          />
+        </Field>
+        <div className="field-row">
+          <Field label={t('setup.stampsPerCard')} error={err('stampsPerCard')}>
+            <input
+              type="number"
+              inputMode="numeric"
+              min={STAMPS_PER_CARD_MIN}
+              max={STAMPS_PER_CARD_MAX}
+              value={input.stampsPerCard}
+              onChange={(e) => change('stampsPerCard', e.target.value)}
+            />
+          </Field>
+          <Field label={t('setup.reward')} error={err('rewardName')}>
+            <input
+              value={input.rewardName}
+              onChange={(e) => change('rewardName', e.target.value)}
+            />
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label={t('setup.currency')} error={err('currency')}>
+            <select value={input.currency} onChange={(e) => change('currency', e.target.value)}>
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`currencies.${c}`)} ({c})
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('setup.country')} hint={t('setup.countryHint')} error={err('country')}>
+            <select value={input.country} onChange={(e) => change('country', e.target.value)}>
+              {COUNTRIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`countries.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field
+            label={t('setup.ownerPin')}
+            hint={t('setup.ownerPinHint', { min: PIN_MIN, max: PIN_MAX })}
+            error={err('pin')}
+          >
+            <input
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              value={input.pin}
+              onChange={(e) => change('pin', e.target.value)}
+            />
+          </Field>
+          <Field label={t('setup.pinRepeat')} error={err('pinRepeat')}>
+            <input
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              value={input.pinRepeat}
+              onChange={(e) => change('pinRepeat', e.target.value)}
+            />
+          </Field>
+        </div>
+        {failed && (
+          <p className="form-error" role="alert">
+            {t('setup.failed')}
+          </p>
+        )}
+        <button type="submit" className="button button--primary button--large" disabled={saving}>
+          {saving ? t('setup.starting') : t('setup.start')}
+        </button>
+      </form>
+    </main>
+  );
+}

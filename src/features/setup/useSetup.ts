@@ -1,0 +1,97 @@
+/** First run: validate, hash the owner PIN, create the shop, ask for persistent storage. */
+import { useState } from 'react';
+import { db } from '../../db/db';
+import { createShop } from '../../db/settings';
+import {
+  countryForCurrency,
+  CURRENCIES,
+  DEFAULT_STAMPS_PER_CARD,
+  validateSetup,
+  type Country,
+  type Currency,
+  type SetupErrors,
+  type SetupInput,
+} from '../../domain/program';
+import { hashPin } from '../../shared/pin';
+
+/** A starting currency from the browser's language and region. */
+export function guessCurrency(languages: readonly string[]): Currency {
+  for (const tag of languages) {
+    const [lang, region] = tag.split('-');
+    const byRegion: Record<string, Currency> = {
+      ID: 'IDR',
+      MY: 'MYR',
+      VN: 'VND',
+      SG: 'SGD',
+      TH: 'THB',
+      PH: 'PHP',
+      US: 'USD',
+      AU: 'AUD',
+    };
+    if (region && byRegion[region.toUpperCase()]) return byRegion[region.toUpperCase()]!;
+    const byLang: Record<string, Currency> = { id: 'IDR', ms: 'MYR', vi: 'VND', th: 'THB' };
+    if (lang && byLang[lang]) return byLang[lang]!;
+  }
+  return 'IDR';
+}
+
+export function initialSetup(rewardName: string): SetupInput {
+  const currency = guessCurrency(typeof navigator === 'undefined' ? [] : navigator.languages);
+  return {
+    name: '',
+    stampsPerCard: String(DEFAULT_STAMPS_PER_CARD),
+    rewardName,
+    currency,
+    country: countryForCurrency(currency),
+    pin: '',
+    pinRepeat: '',
+  };
+}
+
+export function useSetup(rewardName: string) {
+  const [input, setInput] = useState<SetupInput>(() => initialSetup(rewardName));
+  const [errors, setErrors] = useState<SetupErrors>({});
+  const [saving, setSaving] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const change = <K extends keyof SetupInput>(key: K, value: SetupInput[K]) => {
+    setInput((prev) => {
+      const next = { ...prev, [key]: value };
+      // Picking a currency suggests its country (for phone numbers), until the owner picks one.
+      if (key === 'currency' && prev.country === countryForCurrency(prev.currency as Currency))
+        next.country = countryForCurrency(value as Currency);
+      return next;
+    });
+    setErrors((prev) => ({ ...prev, [key]: undefined }));
+  };
+
+  const submit = async (): Promise<boolean> => {
+    const found = validateSetup(input);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return false;
+    setSaving(true);
+    setFailed(false);
+    try {
+      const ownerPin = await hashPin(input.pin);
+      await createShop(db, {
+        name: input.name.trim(),
+        stampsPerCard: Number(input.stampsPerCard),
+        rewardName: input.rewardName.trim(),
+        currency: input.currency as Currency,
+        country: input.country as Country,
+        ownerPin,
+        createdAt: Date.now(),
+      });
+      // Ask the browser not to evict the shop's data under storage pressure.
+      void navigator.storage?.persist?.().catch(() => false);
+      return true;
+    } catch {
+      setFailed(true);
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return { input, errors, saving, failed, change, submit, currencies: CURRENCIES };
+}

@@ -1,0 +1,68 @@
+/** Steps a person takes, found by role and accessible name (PRODUCT.md's contract). */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+export const OWNER_PIN = '2468';
+
+export interface ShopSetup {
+  name?: string;
+  stampsPerCard?: number;
+  reward?: string;
+  currency?: string;
+  country?: string;
+}
+
+export async function setUpShop(page: Page, baseURL: string, shop: ShopSetup = {}): Promise<void> {
+  await page.goto(baseURL);
+  await page.getByLabel('Shop name').fill(shop.name ?? 'Kopi Kita');
+  await page.getByLabel('Stamps per card').fill(String(shop.stampsPerCard ?? 10));
+  await page.getByLabel('Reward', { exact: true }).fill(shop.reward ?? 'Free coffee');
+  await page.getByLabel('Currency').selectOption(shop.currency ?? 'IDR');
+  await page.getByLabel('Country').selectOption(shop.country ?? 'ID');
+  await page.getByLabel('Owner PIN', { exact: true }).fill(OWNER_PIN);
+  await page.getByLabel('Repeat the PIN').fill(OWNER_PIN);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('searchbox', { name: 'Search members' }).waitFor();
+}
+
+export interface NewMember {
+  name: string;
+  phone?: string;
+  email?: string;
+  birthday?: string;
+  consent?: boolean;
+}
+
+export async function enroll(page: Page, member: NewMember): Promise<void> {
+  await page.getByRole('button', { name: 'New member' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name', { exact: true }).fill(member.name);
+  await dialog.getByLabel('Phone', { exact: true }).fill(member.phone ?? '');
+  if (member.email) await dialog.getByLabel('Email').fill(member.email);
+  if (member.birthday) await dialog.getByLabel('Birthday').fill(member.birthday);
+  if (member.consent) await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: 'Save member' }).click();
+  await page.getByRole('heading', { name: member.name, level: 2 }).waitFor();
+}
+
+export async function search(page: Page, text: string): Promise<string[]> {
+  await page.getByRole('searchbox', { name: 'Search members' }).fill(text);
+  const results = page.getByRole('list', { name: 'Matching members' }).getByRole('button');
+  await results
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
+  return (await results.allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
+}
+
+export async function cardProgress(page: Page): Promise<string | null> {
+  return page.getByRole('img', { name: /of \d+ stamps/ }).getAttribute('aria-label');
+}
+
+export async function addStamps(page: Page, quantity = 1): Promise<void> {
+  await page.getByRole('spinbutton', { name: 'Quantity' }).fill(String(quantity));
+  await page.getByRole('button', { name: 'Add stamp' }).click();
+  await expect
+    .poll(() => page.getByRole('spinbutton', { name: 'Quantity' }).inputValue())
+    .toBe('1');
+}
