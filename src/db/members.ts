@@ -67,7 +67,14 @@ export async function findByPhone(db: SetiaDB, e164: string): Promise<Member | u
   return candidates.find((m) => m.phone === e164);
 }
 
-/** "Search members": a name (any word's prefix, diacritics ignored) or a phone prefix. */
+/**
+ * "Search members": a name (any word's prefix, diacritics ignored) or a phone prefix.
+ *
+ * A bounded index read (one IDBIndex.getAll under Dexie) is an order of magnitude
+ * faster than walking a cursor with a filter, so we read a capped batch of
+ * candidates and dedupe/filter in memory; the cursor walk is only the fallback
+ * for a multi-word query whose matches lie beyond the batch.
+ */
 export async function searchMembers(
   db: SetiaDB,
   raw: string,
@@ -75,17 +82,38 @@ export async function searchMembers(
 ): Promise<Member[]> {
   const query = parseMemberQuery(raw);
   if (query.kind === 'empty') return [];
-  if (query.kind === 'phone') {
-    return db.members.where('phoneKeys').startsWith(query.digits).distinct().limit(limit).toArray();
-  }
-  const words = query.words;
-  return db.members
-    .where('nameWords')
-    .startsWith(indexWord(words))
+  const [index, prefix, accept] =
+    query.kind === 'phone'
+      ? (['phoneKeys', query.digits, () => true] as const)
+      : ([
+          'nameWords',
+          indexWord(query.words),
+          (m: Member) => nameMatches(query.words, m.nameWords),
+        ] as const);
+  const batch = query.kind === 'name' && query.words.length > 1 ? limit * 10 : limit * 2;
+  const candidates = await db.members.where(index).startsWith(prefix).limit(batch).toArray();
+  const found = uniqueMatches(candidates, accept, limit);
+  if (found.length >= limit || candidates.length < batch) return found;
+  const more = await db.members
+    .where(index)
+    .startsWith(prefix)
     .distinct()
-    .filter((m) => nameMatches(words, m.nameWords))
+    .filter(accept)
     .limit(limit)
     .toArray();
+  return uniqueMatches(more, accept, limit);
+}
+
+function uniqueMatches(rows: Member[], accept: (m: Member) => boolean, limit: number): Member[] {
+  const seen = new Set<string>();
+  const out: Member[] = [];
+  for (const m of rows) {
+    if (seen.has(m.id) || !accept(m)) continue;
+    seen.add(m.id);
+    out.push(m);
+    if (out.length === limit) break;
+  }
+  return out;
 }
 
 export function countMembers(db: SetiaDB): Promise<number> {

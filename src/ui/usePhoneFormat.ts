@@ -7,10 +7,11 @@ import { useEffect, useState } from 'react';
 type Format = (e164: string) => string;
 let loaded: Format | null = null;
 
-export function usePhoneFormat(): Format {
+/** `needed`: load the metadata only once there is a phone to show. */
+export function usePhoneFormat(needed = true): Format {
   const [format, setFormat] = useState<Format>(() => loaded ?? ((s: string) => s));
   useEffect(() => {
-    if (loaded) return;
+    if (loaded || !needed) return;
     let alive = true;
     void import('../domain/phone').then((m) => {
       loaded = m.formatPhone;
@@ -19,6 +20,6 @@ export function usePhoneFormat(): Format {
     return () => {
       alive = false;
     };
-  }, []);
+  }, [needed]);
   return format;
 }

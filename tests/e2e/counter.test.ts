@@ -4,7 +4,7 @@
  * undoing, and everything still there after a reload and a browser restart.
  */
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { launch, type Tablet } from './support/chromium';
+import { launch, type Tablet } from '../support/chromium';
 import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
 
 const baseURL = inject('baseURL');

@@ -1,9 +1,10 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopSettings } from '../../domain/program';
 import { announce } from '../../ui/announcer';
 import { Announcer } from '../../ui/Announcer';
+import { markOnce } from '../../ui/perf';
 import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
 import { NewMemberDialog } from './NewMemberDialog';
@@ -13,6 +14,7 @@ export function CounterScreen({ shop }: { shop: ShopSettings }) {
   const [memberId, setMemberId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [enrolling, setEnrolling] = useState(false);
+  useEffect(() => markOnce('setia:counter-ready'), []);
 
   return (
     <div className="app">

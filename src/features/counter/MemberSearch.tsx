@@ -6,6 +6,7 @@ import { db } from '../../db/db';
 import { searchMembers } from '../../db/members';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
+import { timed } from '../../ui/perf';
 import { usePhoneFormat } from '../../ui/usePhoneFormat';
 
 interface Props {
@@ -19,8 +20,11 @@ interface Props {
 export function MemberSearch({ query, onQueryChange, selectedId, stampsPerCard, onPick }: Props) {
   const { t } = useTranslation();
   const deferred = useDeferredValue(query);
-  const results = useLiveQuery(() => searchMembers(db, deferred), [deferred]);
-  const formatPhone = usePhoneFormat();
+  const results = useLiveQuery(
+    () => (deferred.trim() ? timed('setia:search', () => searchMembers(db, deferred)) : []),
+    [deferred],
+  );
+  const formatPhone = usePhoneFormat(Boolean(results?.some((m) => m.phone)));
   const searching = deferred.trim().length > 0;
 
   return (

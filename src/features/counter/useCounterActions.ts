@@ -9,6 +9,7 @@ import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/led
 import { DEFAULT_STAFF_ID } from '../../domain/program';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
 import { announce } from '../../ui/announcer';
+import { timed } from '../../ui/perf';
 
 type Action = 'stamp' | 'redeem' | 'undo';
 
@@ -48,7 +49,7 @@ export function useCounterActions(memberId: string) {
     stamp: (quantity: number) =>
       run(
         'stamp',
-        () => addStamps(db, memberId, quantity, ctx()),
+        () => timed('setia:stamp', () => addStamps(db, memberId, quantity, ctx())),
         () => t('counter.stamped', { count: quantity }),
       ),
     redeem: (rewardName: string) =>

@@ -1,0 +1,40 @@
+/**
+ * Build the app exactly as `npm start` serves it, and serve it (with the API)
+ * on a free loopback port. Used by the browser tests and the benchmarks.
+ */
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { createServerApp } from '../../src/server/app';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export function buildApp(outDir = 'dist', extraEnv: Record<string, string> = {}): string {
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', ...extraEnv },
+  });
+  return resolve(ROOT, outDir);
+}
+
+export interface Served {
+  baseURL: string;
+  close: () => Promise<void>;
+}
+
+export async function serveApp(distDir: string): Promise<Served> {
+  const app = createServerApp({ distDir });
+  let server: ServerType | undefined;
+  const port = await new Promise<number>((done) => {
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      done(info.port),
+    );
+  });
+  return {
+    baseURL: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((done) => (server ? server.close(() => done()) : done())),
+  };
+}
