@@ -1,4 +1,8 @@
-/** Routes: the staff app (setup, then the counter) and, later, the customer's card. */
+/**
+ * Routes and composition. Features never import each other: this is where they
+ * meet (a feature's component given to another as a prop or child).
+ * Routes: "/" the counter (setup on first run).
+ */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense } from 'react';
 import { db } from '../db/db';

@@ -1,5 +1,5 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopSettings } from '../../domain/program';
 import { announce } from '../../ui/announcer';
@@ -9,7 +9,13 @@ import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
 import { NewMemberDialog } from './NewMemberDialog';
 
-export function CounterScreen({ shop }: { shop: ShopSettings }) {
+interface Props {
+  shop: ShopSettings;
+  /** Controls other features put in the top bar (composed in src/app). */
+  toolbar?: ReactNode;
+}
+
+export function CounterScreen({ shop, toolbar }: Props) {
   const { t } = useTranslation();
   const [memberId, setMemberId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -20,6 +26,7 @@ export function CounterScreen({ shop }: { shop: ShopSettings }) {
     <div className="app">
       <header className="topbar">
         <h1 className="topbar__shop">{shop.name}</h1>
+        {toolbar && <div className="topbar__actions">{toolbar}</div>}
       </header>
       <main className="counter">
         <section className="counter__find" aria-label={t('counter.find')}>
