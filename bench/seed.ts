@@ -193,6 +193,7 @@ export function generateShop(
       birthday: null,
       marketingConsent: rand() < 0.4,
       consentAt: null,
+      anonymised: false,
       joinedAt,
       nameWords: nameWords(name),
       phoneKeys: phoneKeys(e164),

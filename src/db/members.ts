@@ -3,7 +3,7 @@
  * record (what sync will send) in one transaction.
  */
 import { EMPTY_STATS } from '../domain/balance';
-import type { Member, MemberFields } from '../domain/member';
+import { mergeMemberFields, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
 import { openCounter } from './device';
@@ -53,6 +53,48 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
     });
     await counter.save(db);
     return member;
+  });
+}
+
+/**
+ * Edits (and anonymisation) of a member: the changed fields merge with the
+ * member's per-field clocks and are recorded as a member change for sync, in
+ * one transaction. `phoneKeys` must be given when the phone changes.
+ */
+export async function updateMember(
+  db: SetiaDB,
+  memberId: string,
+  fields: Partial<MemberFields>,
+  phoneKeys: string[] | undefined,
+  now: number,
+): Promise<Member> {
+  return db.transaction('rw', [db.members, db.memberChanges, db.settings], async () => {
+    const member = await db.members.get(memberId);
+    if (!member) throw new Error('member.unknown');
+    if (fields.phone && fields.phone !== member.phone) {
+      const holder = await findByPhone(db, fields.phone);
+      if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
+    }
+    const counter = await openCounter(db, now);
+    const hlc = counter.nextHlc(now);
+    const merged = mergeMemberFields(member, fields, hlc).member;
+    const next: Member = {
+      ...merged,
+      nameWords: nameWords(merged.name),
+      phoneKeys: 'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
+    };
+    await db.members.put(next);
+    await db.memberChanges.add({
+      id: newId(now),
+      memberId,
+      deviceId: counter.deviceId,
+      seq: counter.nextSeq(),
+      hlc,
+      fields,
+      at: now,
+    });
+    await counter.save(db);
+    return next;
   });
 }
 

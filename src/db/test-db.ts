@@ -6,6 +6,8 @@ import { createShop } from './settings';
 let counter = 0;
 
 export const TEST_SHOP: ShopSettings = {
+  shopId: '01JTESTSHOP0000000000000000',
+  cardKey: 'dGVzdC1jYXJkLWtleS10ZXN0LWNhcmQta2V5LXRlc3Q',
   name: 'Kopi Kita',
   stampsPerCard: 10,
   rewardName: 'Free coffee',

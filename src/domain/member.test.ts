@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateMemberInput, type MemberInput } from './member';
+import { mergeMemberFields, validateMemberInput, type MemberInput } from './member';
 
 const ok: MemberInput = {
   name: 'Siti Rahma',
@@ -40,5 +40,36 @@ describe('validateMemberInput', () => {
       'birthday.tooOld',
     );
     expect(validateMemberInput({ ...ok, birthday: '1990-02-28' }, today)).toEqual({});
+  });
+});
+
+describe('mergeMemberFields', () => {
+  const base = {
+    name: 'Siti',
+    phone: null,
+    email: null,
+    birthday: null,
+    marketingConsent: false,
+    consentAt: null,
+    anonymised: false,
+    clocks: { name: 'b', phone: 'b' } as Record<string, string>,
+  };
+  it('takes a field only from a newer edit, whatever the order', () => {
+    const newer = mergeMemberFields(base, { name: 'Siti R.' }, 'c');
+    expect(newer.member.name).toBe('Siti R.');
+    expect(newer.changed).toEqual(['name']);
+    expect(mergeMemberFields(base, { name: 'old' }, 'a').member.name).toBe('Siti');
+    const ab = mergeMemberFields(
+      mergeMemberFields(base, { email: 'x@y.z' }, 'c').member,
+      { email: 'p@q.r' },
+      'd',
+    );
+    const ba = mergeMemberFields(
+      mergeMemberFields(base, { email: 'p@q.r' }, 'd').member,
+      { email: 'x@y.z' },
+      'c',
+    );
+    expect(ab.member).toEqual(ba.member);
+    expect(ab.member.email).toBe('p@q.r');
   });
 });

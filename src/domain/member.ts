@@ -19,6 +19,8 @@ export interface MemberFields {
   marketingConsent: boolean;
   /** When consent was given or withdrawn (ms), for the personal-data laws. */
   consentAt: number | null;
+  /** Personal fields erased on the member's request; the ledger stays for the totals. */
+  anonymised: boolean;
 }
 
 export type MemberField = keyof MemberFields;
@@ -35,7 +37,6 @@ export interface Member extends MemberFields {
   stats: MemberStats;
   /** Stats of history held only in packed form (a tablet that joined from a snapshot). */
   base?: MemberStats;
-  anonymised?: boolean;
 }
 
 /** What the new-member form sends, before the phone is normalised. */
@@ -106,4 +107,39 @@ export function cleanEmail(email: string): string | null {
 /** First name for the customer's card and friendly messages. */
 export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? '';
+}
+
+/** The fields anonymising clears (PDP / PDPA right to be forgotten). */
+export function anonymisedFields(): Partial<MemberFields> {
+  return {
+    name: '—',
+    phone: null,
+    email: null,
+    birthday: null,
+    marketingConsent: false,
+    consentAt: null,
+    anonymised: true,
+  };
+}
+
+/**
+ * Field-by-field merge, latest edit wins: a field takes the change's value only
+ * if the change's hybrid-logical-clock stamp is newer than the field's. Applying
+ * the same change twice, or changes in any order, gives the same member.
+ */
+export function mergeMemberFields<T extends MemberFields & { clocks: Member['clocks'] }>(
+  member: T,
+  fields: Partial<MemberFields>,
+  hlc: string,
+): { member: T; changed: MemberField[] } {
+  const next = { ...member, clocks: { ...member.clocks } };
+  const changed: MemberField[] = [];
+  for (const field of Object.keys(fields) as MemberField[]) {
+    const current = member.clocks[field];
+    if (current !== undefined && current >= hlc) continue;
+    (next as MemberFields)[field] = fields[field] as never;
+    next.clocks[field] = hlc;
+    changed.push(field);
+  }
+  return { member: next, changed };
 }

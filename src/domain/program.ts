@@ -33,6 +33,14 @@ export interface PinHash {
 }
 
 export interface ShopSettings {
+  /** Unique across shops (ULID), made at setup. */
+  shopId: string;
+  /**
+   * The shop's card key (32 random bytes, base64url): signs card links so that
+   * any of the shop's tablets can check a member's QR offline. Shared with
+   * tablets at pairing; never shown to customers.
+   */
+  cardKey: string;
   name: string;
   stampsPerCard: number;
   rewardName: string;

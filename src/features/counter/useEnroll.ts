@@ -64,6 +64,7 @@ export function useEnroll(shop: ShopSettings, query: string) {
             birthday: input.birthday.trim() || null,
             marketingConsent: input.marketingConsent,
             consentAt: input.marketingConsent ? now : null,
+            anonymised: false,
           },
           phoneKeys: phone?.keys ?? [],
         },

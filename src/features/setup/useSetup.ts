@@ -12,7 +12,9 @@ import {
   type SetupErrors,
   type SetupInput,
 } from '../../domain/program';
+import { randomKey } from '../../shared/base64url';
 import { hashPin } from '../../shared/pin';
+import { newId } from '../../db/ids';
 
 /** A starting currency from the browser's language and region. */
 export function guessCurrency(languages: readonly string[]): Currency {
@@ -73,14 +75,17 @@ export function useSetup(rewardName: string) {
     setFailed(false);
     try {
       const ownerPin = await hashPin(input.pin);
+      const now = Date.now();
       await createShop(db, {
+        shopId: newId(now),
+        cardKey: randomKey(),
         name: input.name.trim(),
         stampsPerCard: Number(input.stampsPerCard),
         rewardName: input.rewardName.trim(),
         currency: input.currency as Currency,
         country: input.country as Country,
         ownerPin,
-        createdAt: Date.now(),
+        createdAt: now,
       });
       // Ask the browser not to evict the shop's data under storage pressure.
       void navigator.storage?.persist?.().catch(() => false);
