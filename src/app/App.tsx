@@ -8,11 +8,23 @@ import { lazy, Suspense } from 'react';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
 import { CounterScreen } from '../features/counter/CounterScreen';
+import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { Splash } from '../ui/Splash';
+import { StorageBanner } from '../ui/StorageBanner';
 
 const SetupScreen = lazy(() => import('../features/setup/SetupScreen'));
 
 export function App() {
+  return (
+    <>
+      <StorageBanner />
+      <StaffApp />
+      <UpdatePrompt />
+    </>
+  );
+}
+
+function StaffApp() {
   const shop = useLiveQuery(async () => (await getShop(db)) ?? null, []);
   if (shop === undefined) return <Splash />;
   if (shop === null)

@@ -26,3 +26,14 @@ export async function updateShop(db: SetiaDB, patch: Partial<ShopSettings>): Pro
     await db.settings.put({ key: SHOP, value: { ...shop, ...patch } });
   });
 }
+
+const LAST_EXPORT = 'lastExportAt';
+
+/** When members were last exported from this device (the backup reminder). */
+export async function getLastExportAt(db: SetiaDB): Promise<number | null> {
+  return ((await db.settings.get(LAST_EXPORT))?.value as number | undefined) ?? null;
+}
+
+export async function recordExport(db: SetiaDB, now: number): Promise<void> {
+  await db.settings.put({ key: LAST_EXPORT, value: now });
+}

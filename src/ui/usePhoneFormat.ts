@@ -11,7 +11,12 @@ let loaded: Format | null = null;
 export function usePhoneFormat(needed = true): Format {
   const [format, setFormat] = useState<Format>(() => loaded ?? ((s: string) => s));
   useEffect(() => {
-    if (loaded || !needed) return;
+    if (!needed) return;
+    if (loaded) {
+      const ready = loaded;
+      setFormat(() => ready);
+      return;
+    }
     let alive = true;
     void import('../domain/phone').then((m) => {
       loaded = m.formatPhone;

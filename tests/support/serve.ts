@@ -25,16 +25,16 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-export async function serveApp(distDir: string): Promise<Served> {
+export async function serveApp(distDir: string, port = 0): Promise<Served> {
   const app = createServerApp({ distDir });
   let server: ServerType | undefined;
-  const port = await new Promise<number>((done) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+  const bound = await new Promise<number>((done) => {
+    server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) =>
       done(info.port),
     );
   });
   return {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${bound}`,
     close: () => new Promise<void>((done) => (server ? server.close(() => done()) : done())),
   };
 }

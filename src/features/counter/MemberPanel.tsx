@@ -10,6 +10,7 @@ import { QUANTITY_MAX, QUANTITY_MIN, undoTarget } from '../../domain/stamping';
 import { formatDate, formatRelative } from '../../i18n/format';
 import { GiftIcon } from '../../ui/icons';
 import { useNow } from '../../ui/useNow';
+import { useUnsavedWork } from '../../ui/unsaved';
 import { usePhoneFormat } from '../../ui/usePhoneFormat';
 import { PunchCard } from './PunchCard';
 import { QuantityStepper } from './QuantityStepper';
@@ -29,6 +30,7 @@ export function MemberPanel({ memberId, shop }: Props) {
   const formatPhone = usePhoneFormat();
   const [quantity, setQuantity] = useState('1');
   const quantityHelpId = useId();
+  useUnsavedWork(quantity !== '1' || actions.busy !== null);
 
   if (member === undefined) return <section className="panel panel--loading" aria-busy="true" />;
   if (member === null) return null;

@@ -5,6 +5,7 @@ import { NAME_MAX } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { todayIso } from '../../i18n/format';
 import { Field } from '../../ui/Field';
+import { useUnsavedWork } from '../../ui/unsaved';
 import { useEnroll } from './useEnroll';
 
 interface Props {
@@ -19,6 +20,7 @@ export function NewMemberDialog({ shop, query, onSaved, onOpenExisting, onCancel
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const { input, errors, takenBy, saving, failed, change, submit } = useEnroll(shop, query);
+  useUnsavedWork(true);
   const err = (k: keyof typeof errors) =>
     errors[k] ? t(`errors.${errors[k]}`, { max: NAME_MAX }) : null;
 
@@ -92,7 +94,7 @@ export function NewMemberDialog({ shop, query, onSaved, onOpenExisting, onCancel
         </label>
         {failed && (
           <p className="form-error" role="alert">
-            {t('errors.saveFailed')}
+            {t(failed)}
           </p>
         )}
         <div className="dialog__actions">

@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
+import { storageErrorKey } from '../../db/health';
 import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/ledger';
 import { DEFAULT_STAFF_ID } from '../../domain/program';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
@@ -30,7 +31,7 @@ export function useCounterActions(memberId: string) {
         setError(
           e instanceof LedgerRuleError
             ? t(`errors.${e.code}`, { min: QUANTITY_MIN, max: QUANTITY_MAX })
-            : t('errors.saveFailed'),
+            : t(storageErrorKey(e) ?? 'errors.saveFailed'),
         );
         return false;
       } finally {

@@ -1,6 +1,7 @@
 /** "New member": validate, normalise the phone with the shop's country, enroll in one transaction. */
 import { useState } from 'react';
 import { db } from '../../db/db';
+import { storageErrorKey } from '../../db/health';
 import { enrollMember, PhoneTakenError } from '../../db/members';
 import {
   cleanEmail,
@@ -31,7 +32,7 @@ export function useEnroll(shop: ShopSettings, query: string) {
   const [errors, setErrors] = useState<MemberErrors>({});
   const [takenBy, setTakenBy] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
 
   const change = <K extends keyof MemberInput>(key: K, value: MemberInput[K]) => {
     setInput((prev) => ({ ...prev, [key]: value }));
@@ -52,7 +53,7 @@ export function useEnroll(shop: ShopSettings, query: string) {
     setErrors(found);
     if (Object.keys(found).length > 0) return null;
     setSaving(true);
-    setFailed(false);
+    setFailed(null);
     try {
       return await enrollMember(
         db,
@@ -74,7 +75,7 @@ export function useEnroll(shop: ShopSettings, query: string) {
       if (e instanceof PhoneTakenError) {
         setErrors({ phone: 'phone.taken' });
         setTakenBy(e.memberId);
-      } else setFailed(true);
+      } else setFailed(storageErrorKey(e) ?? 'errors.saveFailed');
       return null;
     } finally {
       setSaving(false);

@@ -1,6 +1,6 @@
 /** Steps a person takes, found by role and accessible name (PRODUCT.md's contract). */
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { waitUntil } from '../../support/wait';
 
 export const OWNER_PIN = '2468';
 
@@ -62,7 +62,8 @@ export async function cardProgress(page: Page): Promise<string | null> {
 export async function addStamps(page: Page, quantity = 1): Promise<void> {
   await page.getByRole('spinbutton', { name: 'Quantity' }).fill(String(quantity));
   await page.getByRole('button', { name: 'Add stamp' }).click();
-  await expect
-    .poll(() => page.getByRole('spinbutton', { name: 'Quantity' }).inputValue())
-    .toBe('1');
+  const box = page.getByRole('spinbutton', { name: 'Quantity' });
+  await waitUntil(async () => (await box.inputValue()) === '1', {
+    message: 'the stamp to be saved',
+  });
 }

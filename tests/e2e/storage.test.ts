@@ -1,0 +1,109 @@
+/**
+ * Storage under pressure: a full quota refuses a write with a clear message and
+ * loses nothing already saved; a schema upgrade in another tab closes this one
+ * cleanly with a banner; two tabs stamping at once corrupt nothing.
+ */
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { launch, type Tablet } from '../support/chromium';
+import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
+
+const baseURL = inject('baseURL');
+let tablet: Tablet | undefined;
+afterEach(async () => {
+  await tablet?.dispose();
+  tablet = undefined;
+});
+
+describe('storage', () => {
+  it('says so when the storage is full and keeps what was saved', async () => {
+    tablet = await launch();
+    const { page } = tablet;
+    // Headless Chromium ignores CDP's Storage.overrideQuotaForOrigin for IndexedDB, so the
+    // disk fills the way the browser reports it: writes fail with a QuotaExceededError.
+    await page.addInitScript(() => {
+      const full = () => (window as unknown as { diskFull?: boolean }).diskFull === true;
+      for (const method of ['add', 'put'] as const) {
+        const original = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (
+          this: IDBObjectStore,
+          ...args: [unknown, IDBValidKey?]
+        ) {
+          if (full()) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return original.apply(this, args);
+        };
+      }
+    });
+    await setUpShop(page, baseURL);
+    await enroll(page, { name: 'Agus Santoso' });
+    await addStamps(page, 2);
+    await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
+    await page.getByRole('button', { name: 'Add stamp' }).click();
+    await page.getByText("This device's storage is full, so that was not saved.").waitFor();
+    await expect.poll(() => cardProgress(page)).toBe('2 of 10 stamps');
+    await page.getByRole('button', { name: 'New member' }).click();
+    await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('Bayu');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save member' }).click();
+    await page.getByRole('dialog').getByText("This device's storage is full").waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.reload();
+    await search(page, 'agus');
+    await page.getByRole('list', { name: 'Matching members' }).getByRole('button').first().click();
+    await expect.poll(() => cardProgress(page)).toBe('2 of 10 stamps');
+    await addStamps(page, 1);
+    await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
+  });
+
+  it('closes cleanly when another tab upgrades the database, with a banner', async () => {
+    tablet = await launch();
+    const { page, context } = tablet;
+    await setUpShop(page, baseURL);
+    const other = await context.newPage();
+    await other.goto(`${baseURL}/favicon.svg`);
+    const upgraded = await other.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('setia', 1000);
+          request.onsuccess = () => {
+            request.result.close();
+            resolve(true);
+          };
+          request.onerror = () => resolve(false);
+          request.onblocked = () => resolve(false);
+        }),
+    );
+    expect(upgraded).toBe(true);
+    await page
+      .getByRole('alert')
+      .getByText('Setia was updated in another tab. Reload this tab to continue')
+      .waitFor();
+  });
+
+  it('lets two tabs stamp the same member at once without losing or doubling a stamp', async () => {
+    tablet = await launch();
+    const { page, context } = tablet;
+    await setUpShop(page, baseURL, { stampsPerCard: 50 });
+    await enroll(page, { name: 'Putri Kusuma' });
+    const second = await context.newPage();
+    await second.goto(baseURL);
+    await search(second, 'putri');
+    await second
+      .getByRole('list', { name: 'Matching members' })
+      .getByRole('button')
+      .first()
+      .click();
+    const tap = (p: typeof page) => p.getByRole('button', { name: 'Add stamp' }).click();
+    for (let i = 0; i < 6; i++) await Promise.all([tap(page), tap(second)]);
+    await expect.poll(() => cardProgress(page)).toBe('12 of 50 stamps');
+    await expect.poll(() => cardProgress(second)).toBe('12 of 50 stamps');
+    const seqs = await page.evaluate(async () => {
+      const open = indexedDB.open('setia');
+      const db: IDBDatabase = await new Promise((ok) => (open.onsuccess = () => ok(open.result)));
+      const all = db.transaction('events').objectStore('events').getAll();
+      return new Promise<number[]>(
+        (ok) => (all.onsuccess = () => ok(all.result.map((e: { seq: number }) => e.seq))),
+      );
+    });
+    expect(seqs).toHaveLength(12);
+    expect(new Set(seqs).size).toBe(12);
+  });
+});
