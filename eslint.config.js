@@ -1,6 +1,7 @@
 // Lint rules that keep the layout honest: the domain stays pure, features stay apart,
 // only src/db touches Dexie.
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -57,6 +58,21 @@ export default tseslint.config(
         group: ['dexie', 'dexie/*'],
         message: 'Only src/db talks to Dexie; use its functions.',
       }),
+    },
+  },
+  {
+    // Every string a person reads goes through i18n: no literal text in JSX.
+    files: ['src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['aria-label', 'title', 'placeholder', 'alt', 'label'] },
+          words: { exclude: ['[0-9!-/:-@[-`{-~\\s·—−×]+', '\\p{Emoji}+'] },
+        },
+      ],
     },
   },
   {

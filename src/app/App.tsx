@@ -9,6 +9,7 @@ import { db } from '../db/db';
 import { getShop } from '../db/settings';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
 
@@ -33,5 +34,5 @@ function StaffApp() {
         <SetupScreen />
       </Suspense>
     );
-  return <CounterScreen shop={shop} />;
+  return <CounterScreen shop={shop} toolbar={<LanguageSwitch />} />;
 }

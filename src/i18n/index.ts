@@ -2,18 +2,34 @@
  * Every string a person reads goes through here.
  *
  * Catalogues live in locales/<language>/<area>.json (one file per feature, so
- * features do not edit each other's files); files deep-merge into one
- * i18next namespace (a feature may add its own `errors.<area>` keys).
+ * features do not edit each other's files); a language's files deep-merge into
+ * one i18next namespace (a feature may add its own `errors.<area>` keys).
+ * English is bundled with the counter; the other languages are lazy chunks
+ * (precached by the service worker, so switching works offline).
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 type Catalogue = Record<string, unknown>;
 
+export const LANGUAGES = ['en', 'id', 'ms', 'vi'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Each language named in itself, as a switch shows it. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  id: 'Bahasa Indonesia',
+  ms: 'Bahasa Melayu',
+  vi: 'Tiếng Việt',
+};
+
+const STORAGE_KEY = 'setia.language';
+
 const english = import.meta.glob<Catalogue>('./locales/en/*.json', {
   eager: true,
   import: 'default',
 });
+const others = import.meta.glob<Catalogue>('./locales/{id,ms,vi}/*.json', { import: 'default' });
 
 /** Deep-merges a language's files; a leaf defined twice is a bug, reported at start-up. */
 export function mergeCatalogues(files: Record<string, Catalogue>): Catalogue {
@@ -38,11 +54,66 @@ function isObject(v: unknown): v is Catalogue {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export const LANGUAGES = ['en'] as const;
+function isLanguage(tag: string | null | undefined): tag is Language {
+  return (LANGUAGES as readonly string[]).includes(tag ?? '');
+}
+
+/** The stored choice, else the first of the browser's languages we speak, else English. */
+export function detectLanguage(stored: string | null, browser: readonly string[]): Language {
+  if (isLanguage(stored)) return stored;
+  for (const tag of browser) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (isLanguage(primary)) return primary;
+  }
+  return 'en';
+}
+
+async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
+  const prefix = `./locales/${language}/`;
+  const entries = Object.entries(others).filter(([path]) => path.startsWith(prefix));
+  const files = Object.fromEntries(
+    await Promise.all(entries.map(async ([p, load]) => [p, await load()])),
+  );
+  i18n.addResourceBundle(language, 'translation', mergeCatalogues(files), true, true);
+}
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Switches the app's language and remembers it on this device. */
+export async function setLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    /* private mode: the choice lasts for this visit */
+  }
+}
+
+/** Before the first render: load the device's language so no English flashes first. */
+export async function startLanguage(): Promise<void> {
+  const language = detectLanguage(
+    storedLanguage(),
+    typeof navigator === 'undefined' ? [] : navigator.languages,
+  );
+  if (language === 'en') return;
+  await loadLanguage(language).catch(() => undefined);
+  await i18n.changeLanguage(i18n.hasResourceBundle(language, 'translation') ? language : 'en');
+  document.documentElement.lang = i18n.language;
+}
 
 void i18n.use(initReactI18next).init({
   lng: 'en',
   fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
   resources: { en: { translation: mergeCatalogues(english) } },
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,

@@ -10,6 +10,7 @@ import {
   STAMPS_PER_CARD_MIN,
 } from '../../domain/program';
 import { Field } from '../../ui/Field';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useSetup } from './useSetup';
 
 export default function SetupScreen() {
@@ -33,7 +34,10 @@ export default function SetupScreen() {
   return (
     <main className="setup">
       <form className="card setup__form" onSubmit={onSubmit} noValidate>
-        <h1>{t('setup.title')}</h1>
+        <div className="setup__head">
+          <h1>{t('setup.title')}</h1>
+          <LanguageSwitch />
+        </div>
         <p className="lead">{t('setup.intro')}</p>
         <Field label={t('setup.shopName')} error={err('name')}>
           <input
