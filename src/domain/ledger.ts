@@ -32,6 +32,13 @@ export interface LedgerEvent {
   reason?: string;
   /** adjustment: the conflicting redemptions this adjustment settles. */
   resolves?: string[];
+  /** redeem: what kind of reward (a donation counts in insights). */
+  rewardKind?: 'card' | 'item' | 'merch' | 'donation';
+  /** A cashier passed a rule (the cooldown) on purpose, and said why. */
+  override?: { reason: string };
+  /** Feedback from the customer's card: a 1–5 rating and an optional comment. */
+  rating?: number;
+  comment?: string;
 }
 
 /** Total order that every tablet (and the server) computes the same way, offline. */
