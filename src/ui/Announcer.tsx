@@ -1,7 +1,8 @@
-import { useAnnouncement } from './announcer';
+import { announcement } from './announcer';
+import { useObservable } from './useObservable';
 
 export function Announcer() {
-  const a = useAnnouncement();
+  const a = useObservable(announcement);
   return (
     <div className="announcer" role="status" aria-live="polite">
       {a && (

@@ -1,10 +1,11 @@
 /** A banner for database problems (another tab upgraded the schema, storage refused). */
 import { useTranslation } from 'react-i18next';
-import { useStorageProblem } from '../db/health';
+import { storageProblem } from '../db/health';
+import { useObservable } from './useObservable';
 
 export function StorageBanner() {
   const { t } = useTranslation();
-  const problem = useStorageProblem();
+  const problem = useObservable(storageProblem);
   if (!problem) return null;
   return (
     <div className="storage-banner" role="alert">

@@ -3,32 +3,26 @@
  * write in flight). An app update waits for it: a cashier is never reloaded
  * mid-stamp.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
+import { createObservable } from '../shared/observable';
+import { useObservable } from './useObservable';
 
 const holders = new Set<symbol>();
-const listeners = new Set<() => void>();
-const emit = () => listeners.forEach((l) => l());
+const unsaved = createObservable(false);
 
 export function useUnsavedWork(active: boolean): void {
   useEffect(() => {
     if (!active) return;
     const token = Symbol('unsaved');
     holders.add(token);
-    emit();
+    unsaved.set(true);
     return () => {
       holders.delete(token);
-      emit();
+      unsaved.set(holders.size > 0);
     };
   }, [active]);
 }
 
-export function hasUnsavedWork(): boolean {
-  return holders.size > 0;
-}
-
 export function useHasUnsavedWork(): boolean {
-  return useSyncExternalStore((l) => {
-    listeners.add(l);
-    return () => listeners.delete(l);
-  }, hasUnsavedWork);
+  return useObservable(unsaved);
 }

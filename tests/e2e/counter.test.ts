@@ -3,20 +3,16 @@
  * member by phone in both spellings, stamping to a full card, redeeming,
  * undoing, and everything still there after a reload and a browser restart.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { launch, type Tablet } from '../support/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { tabletPerTest } from './support/tablet';
 import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
 
 const baseURL = inject('baseURL');
-let tablet: Tablet | undefined;
-afterEach(async () => {
-  await tablet?.dispose();
-  tablet = undefined;
-});
+const newTablet = tabletPerTest();
 
 describe('counter', () => {
   it('sets up a shop, enrolls, finds by phone, stamps to a full card, redeems, undoes, and keeps it all', async () => {
-    tablet = await launch();
+    const tablet = await newTablet();
     const { page } = tablet;
     await setUpShop(page, baseURL, {
       name: 'Kopi Kita',
@@ -89,15 +85,9 @@ describe('counter', () => {
 
     // A browser restart on the same profile.
     await tablet.close();
-    const restarted = await launch({ userDataDir: tablet.userDataDir });
-    tablet = {
-      ...restarted,
-      dispose: async () => {
-        await restarted.dispose();
-      },
-    };
-    await tablet.page.goto(baseURL);
-    const page2 = tablet.page;
+    const restarted = await newTablet({ userDataDir: tablet.userDataDir });
+    await restarted.page.goto(baseURL);
+    const page2 = restarted.page;
     await page2.getByRole('searchbox', { name: 'Search members' }).waitFor();
     expect(await search(page2, 'Siti')).toEqual(['Siti Rahma']);
     await page2.getByRole('list', { name: 'Matching members' }).getByRole('button').first().click();
@@ -105,7 +95,7 @@ describe('counter', () => {
   });
 
   it('refuses bad input with a clear message and writes nothing', async () => {
-    tablet = await launch();
+    const tablet = await newTablet();
     const { page } = tablet;
     await page.goto(baseURL);
     // Setup: empty form.

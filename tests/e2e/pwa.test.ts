@@ -5,17 +5,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { launch, type Tablet } from '../support/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import type { Tablet } from '../support/chromium';
+import { tabletPerTest } from './support/tablet';
 import { ROOT } from '../support/serve';
 import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
 
 const baseURL = inject('baseURL');
-let tablet: Tablet | undefined;
-afterEach(async () => {
-  await tablet?.dispose();
-  tablet = undefined;
-});
+const newTablet = tabletPerTest();
 
 async function controlled(tablet: Tablet): Promise<void> {
   await tablet.page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, {
@@ -25,7 +22,7 @@ async function controlled(tablet: Tablet): Promise<void> {
 
 describe('installable offline app', () => {
   it('takes control on the first visit and keeps stamping offline; nothing is lost back online', async () => {
-    tablet = await launch();
+    const tablet = await newTablet();
     const { page, context } = tablet;
     await setUpShop(page, baseURL);
     await controlled(tablet); // clientsClaim: no reload needed
@@ -53,7 +50,7 @@ describe('installable offline app', () => {
   });
 
   it('is installable according to Chromium itself', async () => {
-    tablet = await launch();
+    const tablet = await newTablet();
     await tablet.page.goto(baseURL);
     await controlled(tablet);
     const cdp = await tablet.context.newCDPSession(tablet.page);

@@ -3,20 +3,16 @@
  * loses nothing already saved; a schema upgrade in another tab closes this one
  * cleanly with a banner; two tabs stamping at once corrupt nothing.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { launch, type Tablet } from '../support/chromium';
+import { describe, expect, inject, it } from 'vitest';
+import { tabletPerTest } from './support/tablet';
 import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
 
 const baseURL = inject('baseURL');
-let tablet: Tablet | undefined;
-afterEach(async () => {
-  await tablet?.dispose();
-  tablet = undefined;
-});
+const newTablet = tabletPerTest();
 
 describe('storage', () => {
   it('says so when the storage is full and keeps what was saved', async () => {
-    tablet = await launch();
+    const tablet = await newTablet();
     const { page } = tablet;
     // Headless Chromium ignores CDP's Storage.overrideQuotaForOrigin for IndexedDB, so the
     // disk fills the way the browser reports it: writes fail with a QuotaExceededError.
@@ -54,7 +50,7 @@ describe('storage', () => {
   });
 
   it('closes cleanly when another tab upgrades the database, with a banner', async () => {
-    tablet = await launch();
+    const tablet = await newTablet();
     const { page, context } = tablet;
     await setUpShop(page, baseURL);
     const other = await context.newPage();
@@ -79,7 +75,7 @@ describe('storage', () => {
   });
 
   it('lets two tabs stamp the same member at once without losing or doubling a stamp', async () => {
-    tablet = await launch();
+    const tablet = await newTablet();
     const { page, context } = tablet;
     await setUpShop(page, baseURL, { stampsPerCard: 50 });
     await enroll(page, { name: 'Putri Kusuma' });

@@ -1,11 +1,12 @@
 /** "Update available — Reload": shown, never applied by itself, held while work is unsaved. */
 import { useTranslation } from 'react-i18next';
 import { useHasUnsavedWork } from '../../ui/unsaved';
-import { useWaitingUpdate } from './update-store';
+import { useObservable } from '../../ui/useObservable';
+import { waitingUpdate } from './update-store';
 
 export function UpdatePrompt() {
   const { t } = useTranslation();
-  const apply = useWaitingUpdate();
+  const apply = useObservable(waitingUpdate);
   const busy = useHasUnsavedWork();
   if (!apply) return null;
   return (

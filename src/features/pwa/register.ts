@@ -4,7 +4,7 @@
  * it when the person taps "Reload" (skip waiting, then reload once it controls).
  */
 import { Workbox } from 'workbox-window';
-import { setUpdateWaiting } from './update-store';
+import { waitingUpdate } from './update-store';
 
 const CHECK_EVERY_MS = 30 * 60 * 1000;
 
@@ -13,7 +13,7 @@ export function registerServiceWorker(): void {
   const wb = new Workbox('/sw.js');
 
   const offer = () =>
-    setUpdateWaiting(() => {
+    waitingUpdate.set(() => {
       wb.addEventListener('controlling', () => window.location.reload());
       wb.messageSkipWaiting();
     });
