@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Tablet } from '../support/chromium';
 import { tabletPerTest } from './support/tablet';
-import { ROOT } from '../support/serve';
+import { DIST, ROOT } from '../support/serve';
 import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
 
 const baseURL = inject('baseURL');
@@ -68,7 +68,7 @@ describe('installable offline app', () => {
   });
 
   it('precaches index.html, the manifest and every chunk, but not the worker itself', () => {
-    const dist = join(ROOT, 'dist');
+    const dist = join(ROOT, DIST);
     const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
     const precached = [...sw.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]);
     expect(precached).toContain('index.html');

@@ -10,7 +10,10 @@ import { createServerApp } from '../../src/server/app';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-export function buildApp(outDir = 'dist', extraEnv: Record<string, string> = {}): string {
+/** SETIA_DIST lets parallel runs (several worktrees' tests at once) build to their own folder. */
+export const DIST = process.env.SETIA_DIST ?? 'dist';
+
+export function buildApp(outDir = DIST, extraEnv: Record<string, string> = {}): string {
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], {
     cwd: ROOT,
