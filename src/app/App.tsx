@@ -1,25 +1,44 @@
 /**
  * Routes and composition. Features never import each other: this is where they
  * meet (a feature's component given to another as a prop or child).
- * Routes: "/" the counter (setup on first run).
+ * Routes: "/" the counter (setup on first run), "/c/<card token>" the customer's card.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
+import { forgetMyCard, myCard } from '../features/card/snapshot';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
+import { navigate, usePath } from './router';
 
 const SetupScreen = lazy(() => import('../features/setup/SetupScreen'));
+const ScanView = lazy(() => import('../features/scanner/ScanView'));
+const CardQrDialog = lazy(() => import('../features/card/CardQrDialog'));
+const CardPage = lazy(() => import('../features/card/CardPage'));
 
 export function App() {
+  const path = usePath();
+  const card = /^\/c\/([^/]+)$/.exec(path);
   return (
     <>
       <StorageBanner />
-      <StaffApp />
+      {card ? (
+        <Suspense fallback={<Splash />}>
+          <CardPage
+            token={decodeURIComponent(card[1]!)}
+            onLeave={() => {
+              forgetMyCard();
+              navigate('/');
+            }}
+          />
+        </Suspense>
+      ) : (
+        <StaffApp />
+      )}
       <UpdatePrompt />
     </>
   );
@@ -27,12 +46,32 @@ export function App() {
 
 function StaffApp() {
   const shop = useLiveQuery(async () => (await getShop(db)) ?? null, []);
-  if (shop === undefined) return <Splash />;
+  // A customer's phone (no shop here) that saved its card to the home screen opens at "/".
+  const remembered = shop === null ? myCard() : null;
+  useEffect(() => {
+    if (remembered) navigate(remembered, { replace: true });
+  }, [remembered]);
+  if (shop === undefined || remembered) return <Splash />;
   if (shop === null)
     return (
       <Suspense fallback={<Splash />}>
         <SetupScreen />
       </Suspense>
     );
-  return <CounterScreen shop={shop} toolbar={<LanguageSwitch />} />;
+  return (
+    <CounterScreen
+      shop={shop}
+      toolbar={<LanguageSwitch />}
+      renderScanner={(slot) => (
+        <Suspense fallback={null}>
+          <ScanView shop={shop} {...slot} />
+        </Suspense>
+      )}
+      renderCardQr={(slot) => (
+        <Suspense fallback={null}>
+          <CardQrDialog shop={shop} {...slot} />
+        </Suspense>
+      )}
+    />
+  );
 }

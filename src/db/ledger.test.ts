@@ -77,6 +77,26 @@ describe('counter transactions', () => {
     expect(await db.events.count()).toBe(1);
   });
 
+  it('stamps a member known only by a verified card on a placeholder, and only then', async () => {
+    db = await freshDb();
+    const elsewhere = '01JH8ZQ3V0M6X1TS5Y2B7C9D4E'; // enrolled on another tablet
+    await expect(addStamps(db, elsewhere, 2, { staffId: 'owner', now: T0 })).rejects.toThrow(
+      'member.unknown',
+    );
+    expect(await db.members.count()).toBe(0);
+    await addStamps(db, elsewhere, 2, { staffId: 'owner', now: T0, verifiedCard: true });
+    const placeholder = (await db.members.get(elsewhere))!;
+    expect(placeholder).toMatchObject({ placeholder: true, name: '', clocks: {} });
+    expect(placeholder.stats).toMatchObject({ balance: 2, visits: 1 });
+    // No member change: the real member's details, when sync brings them, are not overwritten.
+    expect(await db.memberChanges.count()).toBe(0);
+    const events = await memberEvents(db, elsewhere);
+    expect(events).toMatchObject([{ memberId: elsewhere, type: 'stamp', stamps: 2 }]);
+    // Stamping again uses the same row.
+    await addStamps(db, elsewhere, 1, { staffId: 'owner', now: T0 + 1, verifiedCard: true });
+    expect((await db.members.get(elsewhere))!.stats.balance).toBe(3);
+  });
+
   it('keeps a phone to one member and finds members by name or either phone spelling', async () => {
     db = await freshDb();
     await enroll('Nguyễn Văn Đức', '+628123456789');

@@ -22,6 +22,11 @@ import { getShop } from './settings';
 export interface ActionContext {
   staffId: string;
   now: number;
+  /**
+   * The member's card code was verified with the shop's key: if this tablet has
+   * never seen the member, stamp anyway on a placeholder row (see Member.placeholder).
+   */
+  verifiedCard?: boolean;
 }
 
 /** A rule refused the action; `code` is an i18n key. Nothing was written. */
@@ -31,10 +36,31 @@ export class LedgerRuleError extends Error {
   }
 }
 
-async function requireMember(db: SetiaDB, memberId: string): Promise<Member> {
+async function requireMember(db: SetiaDB, memberId: string, ctx?: ActionContext): Promise<Member> {
   const member = await db.members.get(memberId);
-  if (!member) throw new LedgerRuleError('member.unknown');
-  return member;
+  if (member) return member;
+  if (ctx?.verifiedCard) return placeholderMember(memberId, ctx.now);
+  throw new LedgerRuleError('member.unknown');
+}
+
+/** A member known only by a verified card code: no personal fields until sync brings them. */
+export function placeholderMember(memberId: string, now: number): Member {
+  return {
+    id: memberId,
+    name: '',
+    phone: null,
+    email: null,
+    birthday: null,
+    marketingConsent: false,
+    consentAt: null,
+    anonymised: false,
+    joinedAt: now,
+    nameWords: [],
+    phoneKeys: [],
+    clocks: {},
+    stats: EMPTY_STATS,
+    placeholder: true,
+  };
 }
 
 /** Appends one event and brings the member's stats up to date, inside the caller's transaction. */
@@ -73,7 +99,7 @@ export async function addStamps(
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const draft = stampDraft(memberId, quantity, ctx.staffId, ctx.now);
     if (typeof draft === 'string') throw new LedgerRuleError(draft);
-    const member = await requireMember(db, memberId);
+    const member = await requireMember(db, memberId, ctx);
     return appendEvent(db, member, draft, ctx.now);
   });
 }

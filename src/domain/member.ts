@@ -37,6 +37,11 @@ export interface Member extends MemberFields {
   stats: MemberStats;
   /** Stats of history held only in packed form (a tablet that joined from a snapshot). */
   base?: MemberStats;
+  /**
+   * Known to this tablet only from a verified card code (the member enrolled on
+   * another tablet, not synced yet). No fields, no clocks: whatever sync brings wins.
+   */
+  placeholder?: boolean;
 }
 
 /** What the new-member form sends, before the phone is normalised. */

@@ -48,6 +48,8 @@ export interface ShopSettings {
   country: Country;
   ownerPin: PinHash;
   createdAt: number;
+  /** Printed (static) card codes are stamped unless the owner turns this off; live codes always are. */
+  allowStaticCodes?: boolean;
 }
 
 export interface SetupInput {

@@ -68,7 +68,8 @@ export async function launch(options: LaunchOptions = {}): Promise<Tablet> {
     close,
     dispose: async () => {
       await close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
+      // Chromium may still be flushing its cache as it exits: retry rather than fail the test.
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }

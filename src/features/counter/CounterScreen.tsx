@@ -1,6 +1,7 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { announce } from '../../ui/announcer';
 import { Announcer } from '../../ui/Announcer';
@@ -9,18 +10,44 @@ import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
 import { NewMemberDialog } from './NewMemberDialog';
 
+/** What the counter asks of the camera (src/features/scanner, composed in src/app). */
+export interface ScannerSlot {
+  onMember: (memberId: string) => void;
+  onClose: () => void;
+}
+
+/** What the counter asks of a member's card QR view (src/features/card, composed in src/app). */
+export interface CardQrSlot {
+  member: Member;
+  onClose: () => void;
+}
+
 interface Props {
   shop: ShopSettings;
   /** Controls other features put in the top bar (composed in src/app). */
   toolbar?: ReactNode;
+  renderScanner?: (slot: ScannerSlot) => ReactNode;
+  renderCardQr?: (slot: CardQrSlot) => ReactNode;
 }
 
-export function CounterScreen({ shop, toolbar }: Props) {
+/** The member being served; `scanned`: their card code was verified by the camera. */
+interface Serving {
+  id: string;
+  scanned: boolean;
+}
+
+export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Props) {
   const { t } = useTranslation();
-  const [memberId, setMemberId] = useState<string | null>(null);
+  const [serving, setServing] = useState<Serving | null>(null);
   const [query, setQuery] = useState('');
   const [enrolling, setEnrolling] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const [cardFor, setCardFor] = useState<Member | null>(null);
   useEffect(() => markOnce('setia:counter-ready'), []);
+  const memberId = serving?.id ?? null;
+  const setMemberId = (id: string) => setServing({ id, scanned: false });
+  const onScanned = useCallback((id: string) => setServing({ id, scanned: true }), []);
+  const closeScanner = useCallback(() => setScanning(false), []);
 
   return (
     <div className="app">
@@ -30,6 +57,18 @@ export function CounterScreen({ shop, toolbar }: Props) {
       </header>
       <main className="counter">
         <section className="counter__find" aria-label={t('counter.find')}>
+          {renderScanner && !scanning && (
+            <button
+              type="button"
+              className="button button--primary button--large button--block"
+              onClick={() => setScanning(true)}
+            >
+              {t('counter.scan')}
+            </button>
+          )}
+          {renderScanner &&
+            scanning &&
+            renderScanner({ onMember: onScanned, onClose: closeScanner })}
           <MemberSearch
             query={query}
             onQueryChange={setQuery}
@@ -46,8 +85,14 @@ export function CounterScreen({ shop, toolbar }: Props) {
           </button>
         </section>
         <div className="counter__serve">
-          {memberId ? (
-            <MemberPanel key={memberId} memberId={memberId} shop={shop} />
+          {serving ? (
+            <MemberPanel
+              key={serving.id}
+              memberId={serving.id}
+              shop={shop}
+              scanned={serving.scanned}
+              onShowCard={renderCardQr ? setCardFor : undefined}
+            />
           ) : (
             <div className="panel panel--empty">
               <p>{t('counter.empty')}</p>
@@ -64,14 +109,17 @@ export function CounterScreen({ shop, toolbar }: Props) {
             setEnrolling(false);
             setMemberId(id);
           }}
-          onSaved={(id, name) => {
+          onSaved={(member) => {
             setEnrolling(false);
             setQuery('');
-            setMemberId(id);
-            announce(t('enroll.welcome', { name }));
+            setMemberId(member.id);
+            announce(t('enroll.welcome', { name: member.name }));
+            // The customer scans their new card with their own phone, right away.
+            if (renderCardQr) setCardFor(member);
           }}
         />
       )}
+      {cardFor && renderCardQr?.({ member: cardFor, onClose: () => setCardFor(null) })}
       <Announcer />
     </div>
   );

@@ -1,10 +1,11 @@
 /** One member at the counter: the card, pending rewards, stamping, redeeming, undo, recent visits. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { recentEvents } from '../../db/ledger';
+import { placeholderMember, recentEvents } from '../../db/ledger';
 import { cardView } from '../../domain/balance';
+import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { QUANTITY_MAX, QUANTITY_MIN, undoTarget } from '../../domain/stamping';
 import { formatDate, formatRelative } from '../../i18n/format';
@@ -12,28 +13,45 @@ import { GiftIcon } from '../../ui/icons';
 import { useNow } from '../../ui/useNow';
 import { useUnsavedWork } from '../../ui/unsaved';
 import { usePhoneFormat } from '../../ui/usePhoneFormat';
-import { PunchCard } from './PunchCard';
+import { PunchCard } from '../../ui/PunchCard';
 import { QuantityStepper } from './QuantityStepper';
 import { useCounterActions } from './useCounterActions';
 
 interface Props {
   memberId: string;
   shop: ShopSettings;
+  /** Opened by a verified card code: a member this tablet has never seen can still be stamped. */
+  scanned?: boolean;
+  /** Shows the member's card QR (e.g. for a customer's new phone). */
+  onShowCard?: (member: Member) => void;
 }
 
-export function MemberPanel({ memberId, shop }: Props) {
+export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Props) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  const member = useLiveQuery(() => db.members.get(memberId), [memberId]);
+  const stored = useLiveQuery(async () => (await db.members.get(memberId)) ?? null, [memberId]);
   const recent = useLiveQuery(() => recentEvents(db, memberId, Date.now()), [memberId, now]);
-  const actions = useCounterActions(memberId);
+  const actions = useCounterActions(memberId, scanned);
+  const addStampRef = useRef<HTMLButtonElement>(null);
   const formatPhone = usePhoneFormat();
   const [quantity, setQuantity] = useState('1');
   const quantityHelpId = useId();
   useUnsavedWork(quantity !== '1' || actions.busy !== null);
 
-  if (member === undefined) return <section className="panel panel--loading" aria-busy="true" />;
-  if (member === null) return null;
+  // A scanned card "ready to stamp": the cashier's next tap is Add stamp.
+  useEffect(() => {
+    if (scanned && stored !== undefined) addStampRef.current?.focus();
+  }, [scanned, stored]);
+
+  if (stored === undefined) return <section className="panel panel--loading" aria-busy="true" />;
+  const member = stored ?? (scanned ? placeholderMember(memberId, now) : null);
+  if (member === null)
+    return (
+      <section className="panel panel--empty">
+        <p role="alert">{t('errors.member.unknown')}</p>
+      </section>
+    );
+  const newToTablet = member.placeholder === true;
 
   const { cardStamps, pendingRewards, owed } = cardView(member.stats.balance, shop.stampsPerCard);
   const q = Number(quantity);
@@ -53,13 +71,22 @@ export function MemberPanel({ memberId, shop }: Props) {
       <header className="panel__header">
         <div>
           <h2 id={`${memberId}-name`} className="panel__name">
-            {member.name}
+            {newToTablet ? t('counter.newToTablet') : member.name}
           </h2>
-          <p className="panel__meta">
-            {member.phone && <span>{formatPhone(member.phone)}</span>}
-            <span>{t('counter.memberSince', { date: formatDate(member.joinedAt) })}</span>
-          </p>
+          {newToTablet ? (
+            <p className="panel__meta">{t('counter.newToTabletHint')}</p>
+          ) : (
+            <p className="panel__meta">
+              {member.phone && <span>{formatPhone(member.phone)}</span>}
+              <span>{t('counter.memberSince', { date: formatDate(member.joinedAt) })}</span>
+            </p>
+          )}
         </div>
+        {onShowCard && !newToTablet && (
+          <button type="button" className="button" onClick={() => onShowCard(member)}>
+            {t('counter.showCard')}
+          </button>
+        )}
       </header>
 
       {pendingRewards > 0 ? (
@@ -93,6 +120,7 @@ export function MemberPanel({ memberId, shop }: Props) {
           describedBy={quantityValid ? undefined : quantityHelpId}
         />
         <button
+          ref={addStampRef}
           type="submit"
           className="button button--primary button--large"
           disabled={actions.busy !== null || !quantityValid}

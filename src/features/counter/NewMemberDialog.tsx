@@ -1,7 +1,7 @@
 /** "New member": enroll at the counter in a few seconds; only the name is required. */
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NAME_MAX } from '../../domain/member';
+import { NAME_MAX, type Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { todayIso } from '../../i18n/format';
 import { Field } from '../../ui/Field';
@@ -11,7 +11,7 @@ import { useEnroll } from './useEnroll';
 interface Props {
   shop: ShopSettings;
   query: string;
-  onSaved: (memberId: string, name: string) => void;
+  onSaved: (member: Member) => void;
   onOpenExisting: (memberId: string) => void;
   onCancel: () => void;
 }
@@ -33,7 +33,7 @@ export function NewMemberDialog({ shop, query, onSaved, onOpenExisting, onCancel
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const member = await submit();
-    if (member) onSaved(member.id, member.name);
+    if (member) onSaved(member);
   };
 
   return (

@@ -14,7 +14,8 @@ import { timed } from '../../ui/perf';
 
 type Action = 'stamp' | 'redeem' | 'undo';
 
-export function useCounterActions(memberId: string) {
+/** `verifiedCard`: the member came from a verified card code, and may be new to this tablet. */
+export function useCounterActions(memberId: string, verifiedCard = false) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
@@ -41,7 +42,7 @@ export function useCounterActions(memberId: string) {
     [t],
   );
 
-  const ctx = () => ({ staffId: DEFAULT_STAFF_ID, now: Date.now() });
+  const ctx = () => ({ staffId: DEFAULT_STAFF_ID, now: Date.now(), verifiedCard });
 
   return {
     error,

@@ -42,7 +42,18 @@ export async function enroll(page: Page, member: NewMember): Promise<void> {
   if (member.birthday) await dialog.getByLabel('Birthday').fill(member.birthday);
   if (member.consent) await dialog.getByRole('checkbox').check();
   await dialog.getByRole('button', { name: 'Save member' }).click();
+  // After saving, the counter shows the new member's card QR for their phone; close it.
+  await closeCardQr(page);
   await page.getByRole('heading', { name: member.name, level: 2 }).waitFor();
+}
+
+/** The card QR shown after "Save member": the link it carries, then "Done". */
+export async function closeCardQr(page: Page): Promise<string> {
+  const card = page.getByRole('dialog', { name: /card$/ });
+  const link = await card.getByRole('link', { name: /\/c\// }).getAttribute('href');
+  await card.getByRole('button', { name: 'Done' }).click();
+  await card.waitFor({ state: 'hidden' });
+  return link!;
 }
 
 export async function search(page: Page, text: string): Promise<string[]> {

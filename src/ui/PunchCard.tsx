@@ -1,6 +1,6 @@
 /** The paper punch card, drawn: filled circles for the stamps on the current card. */
 import { useTranslation } from 'react-i18next';
-import { GiftIcon } from '../../ui/icons';
+import { GiftIcon } from './icons';
 
 interface PunchCardProps {
   stamps: number;

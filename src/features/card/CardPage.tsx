@@ -1,0 +1,147 @@
+/**
+ * The customer's card, on their own phone (route /c/<memberId>.<sig>): the live
+ * QR to show at the counter, the punch card, rewards and last visits. Works
+ * offline from what the phone knows; the QR never needs the network.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cardView } from '../../domain/balance';
+import { formatRelative } from '../../i18n/format';
+import { secondsToNextStep, timeStep } from '../../shared/card-link';
+import { liveCodeUrl, parseScannedCode } from '../../shared/scanned-code';
+import { GiftIcon } from '../../ui/icons';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { PunchCard } from '../../ui/PunchCard';
+import { useNow } from '../../ui/useNow';
+import { QrCode } from './QrCode';
+import { rememberMyCard } from './snapshot';
+import { useCardState } from './useCardState';
+import { useWakeLock } from './useWakeLock';
+import './card.css';
+
+interface Props {
+  token: string;
+  /** "This is a shop tablet": leave the card for the staff app. */
+  onLeave: () => void;
+}
+
+export default function CardPage({ token, onLeave }: Props) {
+  const { t } = useTranslation();
+  const kind = parseScannedCode(`${window.location.origin}/c/${token}`).kind;
+  if (kind === 'static') return <MemberCard token={token} onLeave={onLeave} />;
+  return (
+    <main className="card-page">
+      <div className="card-page__top">
+        <LanguageSwitch />
+      </div>
+      <p className="form-error" role="alert">
+        {kind === 'live' ? t('card.liveOpened') : t('card.invalid')}
+      </p>
+    </main>
+  );
+}
+
+function MemberCard({ token, onLeave }: Props) {
+  const { t } = useTranslation();
+  const memberId = token.split('.')[0]!;
+  const state = useCardState(token, memberId, window.location.hash);
+  const now = useNow(1000);
+  const step = timeStep(now);
+  const [live, setLive] = useState<string | null>(null);
+  useWakeLock();
+
+  useEffect(() => rememberMyCard(window.location.pathname + window.location.hash), []);
+  useEffect(() => {
+    let current = true;
+    // Derived from the card token alone: no network, no shop key.
+    void liveCodeUrl(window.location.origin, token, step * 30_000).then((text) => {
+      if (current) setLive(text);
+    });
+    return () => {
+      current = false;
+    };
+  }, [token, step]);
+
+  if (state.status === 'loading') return <main className="card-page" aria-busy="true" />;
+  if (state.status === 'tampered')
+    return (
+      <main className="card-page">
+        <p className="form-error" role="alert">
+          {t('card.invalid')}
+        </p>
+      </main>
+    );
+
+  const { card } = state;
+  const { cardStamps, pendingRewards } = cardView(card.balance, card.stampsPerCard);
+  return (
+    <main className="card-page">
+      <div className="card-page__top">
+        <LanguageSwitch />
+      </div>
+      <header className="card-page__header">
+        {card.shopName && <h1>{card.shopName}</h1>}
+        <p className="card-page__hello">
+          {card.firstName ? t('card.hello', { name: card.firstName }) : t('card.yourCard')}
+        </p>
+        {card.tier && <p className="card-page__tier">{t('card.tier', { tier: card.tier })}</p>}
+      </header>
+
+      <section className="card-page__qr" aria-labelledby="card-qr-heading">
+        <h2 id="card-qr-heading" className="visually-hidden">
+          {t('card.codeHeading')}
+        </h2>
+        {live && <QrCode text={live} label={t('card.codeLabel')} className="qr--live" />}
+        <p className="card-page__countdown" aria-live="off">
+          {t('card.countdown', { count: secondsToNextStep(now) })}
+        </p>
+      </section>
+
+      {pendingRewards > 0 && (
+        <div className="reward-banner" role="note">
+          <GiftIcon className="reward-banner__icon" size={28} />
+          <strong>
+            {t('card.rewardsReady', { count: pendingRewards, reward: card.rewardName })}
+          </strong>
+        </div>
+      )}
+      {state.status !== 'seed' && (
+        <div className="card-page__punch">
+          <PunchCard stamps={cardStamps} size={card.stampsPerCard} />
+          <p>
+            {t('card.toNextReward', {
+              count: card.stampsPerCard - cardStamps,
+              reward: card.rewardName,
+            })}
+          </p>
+        </div>
+      )}
+
+      <p className="card-page__freshness">
+        {state.status === 'seed'
+          ? t('card.notYetSynced')
+          : state.source === 'snapshot'
+            ? t('card.lastUpdated', { when: formatRelative(card.updatedAt, now) })
+            : t('card.liveFromTablet')}
+      </p>
+
+      {card.recentVisits.length > 0 && (
+        <section className="visits" aria-labelledby="card-visits">
+          <h2 id="card-visits">{t('card.lastVisits')}</h2>
+          <ul>
+            {card.recentVisits.slice(0, 5).map((v) => (
+              <li key={v.at}>
+                <span>{t('card.visitStamps', { count: v.stamps })}</span>
+                <time dateTime={new Date(v.at).toISOString()}>{formatRelative(v.at, now)}</time>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p className="card-page__hint">{t('card.addToHomeScreen')}</p>
+      <button type="button" className="button button--link card-page__leave" onClick={onLeave}>
+        {t('card.staffDevice')}
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * Scanning at the counter with a real camera stream: Chromium's fake camera
+ * films a QR code made from the app's own card link. A genuine code opens the
+ * member ready to stamp (even one this tablet has never seen); a tampered, an
+ * expired, a foreign code and plain text each say why and write nothing.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { randomKey } from '../../src/shared/base64url';
+import { liveToken, signCard } from '../../src/shared/card-link';
+import { fakeCameraShowing } from '../support/fake-camera';
+import type { Tablet } from '../support/chromium';
+import { tabletPerTest } from './support/tablet';
+import { addStamps, cardProgress, closeCardQr, setUpShop } from './support/shop';
+
+const baseURL = inject('baseURL');
+const newTablet = tabletPerTest();
+
+interface Shop {
+  profile: string;
+  cardKey: string;
+  /** Siti's card token, `<memberId>.<sig>`. */
+  token: string;
+}
+
+/** Sets up a shop with one member, Siti, and closes the browser (the profile stays). */
+async function shopWithSiti(): Promise<Shop> {
+  const tablet = await newTablet();
+  const { page } = tablet;
+  await setUpShop(page, baseURL);
+  await page.getByRole('button', { name: 'New member' }).click();
+  await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('Siti Rahma');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save member' }).click();
+  const link = await closeCardQr(page);
+  const token = new URL(link).pathname.split('/').pop()!;
+  const cardKey = await page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('setia');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('shop');
+          get.onsuccess = () => resolve(get.result.value.cardKey);
+        };
+      }),
+  );
+  await tablet.close();
+  return { profile: tablet.userDataDir, cardKey, token };
+}
+
+async function eventCount(tablet: Tablet): Promise<number> {
+  return tablet.page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('setia');
+        open.onsuccess = () => {
+          const count = open.result.transaction('events').objectStore('events').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+}
+
+/** Reopens the shop's tablet with a camera filming `code`, and taps Scan. */
+async function scanWith(shop: Shop, code: string): Promise<Tablet> {
+  const tablet = await newTablet({ userDataDir: shop.profile, args: fakeCameraShowing(code) });
+  await tablet.page.goto(baseURL);
+  await tablet.page.getByRole('button', { name: 'Scan' }).click();
+  return tablet;
+}
+
+describe('scanning a card at the counter', () => {
+  it("opens the member from the live code on the customer's phone, ready to stamp", async () => {
+    const shop = await shopWithSiti();
+    const code = `${baseURL}/c/${await liveToken(shop.token, Date.now())}`;
+    const tablet = await scanWith(shop, code);
+    const { page } = tablet;
+    await page.getByRole('heading', { name: 'Siti Rahma', level: 2 }).waitFor();
+    // "Add stamp" has the focus: the cashier's next tap stamps.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Add stamp');
+    await addStamps(page, 2);
+    await expect.poll(() => cardProgress(page)).toBe('2 of 10 stamps');
+    // The same code still in view does not open the member again or stamp on its own.
+    await page.waitForTimeout(1000);
+    expect(await eventCount(tablet)).toBe(1);
+    await page.getByRole('button', { name: 'Stop scanning' }).click();
+    await page.getByRole('button', { name: 'Scan' }).waitFor();
+  });
+
+  it('stamps a genuine card of a member enrolled on another tablet, as new to this tablet', async () => {
+    const shop = await shopWithSiti();
+    const stranger = await signCard('01JQ7ZSTRANGER00000000000X', shop.cardKey);
+    const tablet = await scanWith(shop, `${baseURL}/c/${stranger}`);
+    const { page } = tablet;
+    await page.getByRole('heading', { name: 'New to this tablet', level: 2 }).waitFor();
+    await addStamps(page, 1);
+    await expect.poll(() => cardProgress(page)).toBe('1 of 10 stamps');
+    expect(await eventCount(tablet)).toBe(1);
+  });
+
+  const refusals: [string, (shop: Shop) => Promise<string>, string][] = [
+    [
+      'a tampered signature',
+      async (shop) => {
+        const [id, sig] = shop.token.split('.') as [string, string];
+        const flipped = sig[5] === 'A' ? 'B' : 'A';
+        return `${baseURL}/c/${id}.${sig.slice(0, 5)}${flipped}${sig.slice(6)}`;
+      },
+      'This card is not from this shop, or it was altered.',
+    ],
+    [
+      'a screenshot of an expired live code',
+      async (shop) => `${baseURL}/c/${await liveToken(shop.token, Date.now() - 15 * 60_000)}`,
+      'This code has expired — open your card again',
+    ],
+    [
+      "another shop's card",
+      async (shop) => `${baseURL}/c/${await signCard(shop.token.split('.')[0]!, randomKey())}`,
+      'This card is not from this shop, or it was altered.',
+    ],
+    [
+      'text that is not a card',
+      async () => 'WIFI:S:KopiKita;T:WPA;P:rahasia;;',
+      'This is not a Setia card.',
+    ],
+  ];
+
+  it.each(refusals)(
+    'refuses %s with a message and writes nothing',
+    async (_, makeCode, message) => {
+      const shop = await shopWithSiti();
+      const tablet = await scanWith(shop, await makeCode(shop));
+      const { page } = tablet;
+      await expect
+        .poll(() => page.getByRole('alert').allInnerTexts(), { timeout: 10_000 })
+        .toEqual([expect.stringContaining(message)]);
+      expect(await page.getByRole('heading', { level: 2, name: 'Siti Rahma' }).count()).toBe(0);
+      expect(await eventCount(tablet)).toBe(0);
+    },
+  );
+});
