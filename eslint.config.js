@@ -8,7 +8,18 @@ import tseslint from 'typescript-eslint';
 const restrict = (...patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'node_modules', 'coverage', '.tmp', 'data', 'bench/results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'dist-server',
+      'node_modules',
+      'coverage',
+      '.tmp',
+      'data',
+      'bench/results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
