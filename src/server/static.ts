@@ -21,7 +21,10 @@ export function mountApp(app: Hono, distDir: string): void {
   app.use('*', serveStatic({ root: distDir }));
   // Client-side routes: anything that is not a file or the API gets the app shell.
   app.get('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/') || /\.[a-z0-9]+$/i.test(c.req.path)) return next();
+    // Card links (/c/<member>.<signature>) end in what looks like a file extension.
+    const isCard = c.req.path.startsWith('/c/');
+    if (c.req.path.startsWith('/api/') || (!isCard && /\.[a-z0-9]+$/i.test(c.req.path)))
+      return next();
     return serveStatic({ root: distDir, path: 'index.html' })(c, next);
   });
 }
