@@ -20,6 +20,7 @@ export interface Suite {
 const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
   pwa: () => import('./pwa.bench'),
+  scanner: () => import('./scanner.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

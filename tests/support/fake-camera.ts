@@ -11,7 +11,8 @@ import QRCode from 'qrcode';
 const WHITE = 235; // video white (BT.601 limited range)
 const BLACK = 16;
 
-export function qrVideo(text: string, width = 640, height = 480): Buffer {
+/** One frame's luma plane: the QR code centred; `marker` adds a black square top-left (for benchmarks). */
+function qrLuma(text: string, width: number, height: number, marker = false): Buffer {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 4;
@@ -29,15 +30,36 @@ export function qrVideo(text: string, width = 640, height = 480): Buffer {
       for (let dy = 0; dy < mod; dy++)
         luma.fill(BLACK, (py + dy) * width + px, (py + dy) * width + px + mod);
     }
+  if (marker) for (let y = 0; y < 24; y++) luma.fill(BLACK, y * width, y * width + 24);
+  return luma;
+}
+
+export interface Segment {
+  text: string;
+  /** How many frames (30 per second) this code stays in view. */
+  frames: number;
+  marker?: boolean;
+}
+
+/** A looping video of QR codes one after another (Chromium plays the file in a loop). */
+export function qrVideoOf(segments: Segment[], width = 640, height = 480): Buffer {
   const chroma = Buffer.alloc((width / 2) * (height / 2), 128);
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`);
-  return Buffer.concat([header, Buffer.from('FRAME\n'), luma, chroma, chroma]);
+  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`)];
+  for (const { text, frames, marker } of segments) {
+    const luma = qrLuma(text, width, height, marker);
+    for (let i = 0; i < frames; i++) parts.push(Buffer.from('FRAME\n'), luma, chroma, chroma);
+  }
+  return Buffer.concat(parts);
+}
+
+export function qrVideo(text: string, width = 640, height = 480): Buffer {
+  return qrVideoOf([{ text, frames: 1 }], width, height);
 }
 
 /** Chromium flags for a fake camera that films `text` as a QR code. */
-export function fakeCameraShowing(text: string): string[] {
+export function fakeCameraShowing(text: string | Segment[]): string[] {
   const file = join(mkdtempSync(join(tmpdir(), 'setia-camera-')), 'qr.y4m');
-  writeFileSync(file, qrVideo(text));
+  writeFileSync(file, typeof text === 'string' ? qrVideo(text) : qrVideoOf(text));
   return [
     '--use-fake-ui-for-media-stream',
     '--use-fake-device-for-media-stream',

@@ -10,6 +10,7 @@ import type { ShopSettings } from '../../domain/program';
 import { signCard } from '../../shared/card-link';
 import { cardLinkWithSeed, firstName, whatsappLink } from './card-link';
 import { QrCode } from './QrCode';
+import './card.css';
 
 interface Props {
   member: Member;
