@@ -1,7 +1,8 @@
 /**
  * Routes and composition. Features never import each other: this is where they
  * meet (a feature's component given to another as a prop or child).
- * Routes: "/" the counter (setup on first run), "/c/<card token>" the customer's card.
+ * Routes: "/" the counter (setup on first run), "/owner" the owner area (behind the
+ * owner PIN), "/c/<card token>" the customer's card.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect } from 'react';
@@ -9,6 +10,7 @@ import { db } from '../db/db';
 import { getShop } from '../db/settings';
 import { forgetMyCard, myCard } from '../features/card/snapshot';
 import { CounterScreen } from '../features/counter/CounterScreen';
+import { OwnerButton } from '../features/owner/OwnerButton';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
@@ -19,6 +21,10 @@ const SetupScreen = lazy(() => import('../features/setup/SetupScreen'));
 const ScanView = lazy(() => import('../features/scanner/ScanView'));
 const CardQrDialog = lazy(() => import('../features/card/CardQrDialog'));
 const CardPage = lazy(() => import('../features/card/CardPage'));
+const OwnerScreen = lazy(() => import('../features/owner/OwnerScreen'));
+const StorageStatus = lazy(() =>
+  import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
+);
 
 export function App() {
   const path = usePath();
@@ -37,14 +43,14 @@ export function App() {
           />
         </Suspense>
       ) : (
-        <StaffApp />
+        <StaffApp path={path} />
       )}
       <UpdatePrompt />
     </>
   );
 }
 
-function StaffApp() {
+function StaffApp({ path }: { path: string }) {
   const shop = useLiveQuery(async () => (await getShop(db)) ?? null, []);
   // A customer's phone (no shop here) that saved its card to the home screen opens at "/".
   const remembered = shop === null ? myCard() : null;
@@ -58,10 +64,23 @@ function StaffApp() {
         <SetupScreen />
       </Suspense>
     );
+  if (path === '/owner')
+    return (
+      <Suspense fallback={<Splash />}>
+        <OwnerScreen shop={shop} toolbar={<LanguageSwitch />} onBack={() => navigate('/')}>
+          <StorageStatus />
+        </OwnerScreen>
+      </Suspense>
+    );
   return (
     <CounterScreen
       shop={shop}
-      toolbar={<LanguageSwitch />}
+      toolbar={
+        <>
+          <OwnerButton onOpen={() => navigate('/owner')} />
+          <LanguageSwitch />
+        </>
+      }
       renderScanner={(slot) => (
         <Suspense fallback={null}>
           <ScanView shop={shop} {...slot} />

@@ -10,7 +10,7 @@ import { liveToken, signCard } from '../../src/shared/card-link';
 import { fakeCameraShowing } from '../support/fake-camera';
 import type { Tablet } from '../support/chromium';
 import { tabletPerTest } from './support/tablet';
-import { addStamps, cardProgress, closeCardQr, setUpShop } from './support/shop';
+import { addStamps, cardProgress, closeCardQr, OWNER_PIN, setUpShop } from './support/shop';
 
 const baseURL = inject('baseURL');
 const newTablet = tabletPerTest();
@@ -139,4 +139,35 @@ describe('scanning a card at the counter', () => {
       expect(await eventCount(tablet)).toBe(0);
     },
   );
+
+  it('refuses a printed card when the owner accepts only the live code', async () => {
+    const shop = await shopWithSiti();
+    const owner = await newTablet({ userDataDir: shop.profile });
+    await owner.page.goto(`${baseURL}/owner`);
+    await owner.page.getByLabel('Owner PIN').fill(OWNER_PIN);
+    await owner.page.getByRole('button', { name: 'Unlock' }).click();
+    await owner.page.getByRole('checkbox', { name: 'Accept printed cards' }).uncheck();
+    await expect
+      .poll(() => owner.page.getByRole('checkbox', { name: 'Accept printed cards' }).isChecked())
+      .toBe(false);
+    await owner.close();
+
+    const tablet = await scanWith(shop, `${baseURL}/c/${shop.token}`);
+    await tablet.page.getByText('Printed cards are not accepted here.', { exact: false }).waitFor();
+    expect(await eventCount(tablet)).toBe(0);
+  });
+
+  it('says what to do when there is no camera, or camera access is refused', async () => {
+    const bare = await newTablet();
+    await setUpShop(bare.page, baseURL);
+    await bare.page.getByRole('button', { name: 'Scan' }).click();
+    await bare.page.getByText('No camera was found on this device.', { exact: false }).waitFor();
+    await bare.close();
+
+    // A camera, but the person says no to the browser's permission prompt.
+    const refused = await newTablet({ args: ['--use-fake-device-for-media-stream'] });
+    await setUpShop(refused.page, baseURL);
+    await refused.page.getByRole('button', { name: 'Scan' }).click();
+    await refused.page.getByText('Camera access was refused.', { exact: false }).waitFor();
+  });
 });

@@ -1,0 +1,79 @@
+/**
+ * The owner area's lock. Unlocking lives in memory only, so closing or
+ * reloading the app locks it; it also locks after a few idle minutes. Wrong
+ * PINs are counted on the device (localStorage), so a reload does not reset
+ * the growing wait.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { afterWrongPin, OPEN_LOCK, waitLeft, type PinLock } from '../../domain/owner-lock';
+import type { PinHash } from '../../domain/program';
+import { verifyPin } from '../../shared/pin';
+
+export const IDLE_LOCK_MS = 5 * 60_000;
+const LOCK_KEY = 'setia.ownerLock';
+let unlockedAt: number | null = null;
+
+function readLock(): PinLock {
+  try {
+    const v = JSON.parse(localStorage.getItem(LOCK_KEY) ?? 'null') as PinLock | null;
+    return v && Number.isFinite(v.fails) && Number.isFinite(v.until) ? v : OPEN_LOCK;
+  } catch {
+    return OPEN_LOCK;
+  }
+}
+
+function writeLock(lock: PinLock): void {
+  try {
+    localStorage.setItem(LOCK_KEY, JSON.stringify(lock));
+  } catch {
+    /* private mode: the count lasts for this visit */
+  }
+}
+
+export type UnlockResult = { ok: true } | { ok: false; waitMs: number };
+
+export function useOwnerUnlock(pinHash: PinHash) {
+  const [unlocked, setUnlocked] = useState(() => unlockedAt !== null);
+
+  const lock = useCallback(() => {
+    unlockedAt = null;
+    setUnlocked(false);
+  }, []);
+
+  // Idle for a few minutes: lock again.
+  useEffect(() => {
+    if (!unlocked) return;
+    let timer = setTimeout(lock, IDLE_LOCK_MS);
+    const activity = () => {
+      clearTimeout(timer);
+      timer = setTimeout(lock, IDLE_LOCK_MS);
+    };
+    const events = ['pointerdown', 'keydown'] as const;
+    for (const e of events) window.addEventListener(e, activity);
+    return () => {
+      clearTimeout(timer);
+      for (const e of events) window.removeEventListener(e, activity);
+    };
+  }, [unlocked, lock]);
+
+  const unlock = useCallback(
+    async (pin: string): Promise<UnlockResult> => {
+      const now = Date.now();
+      const current = readLock();
+      const wait = waitLeft(current, now);
+      if (wait > 0) return { ok: false, waitMs: wait };
+      if (await verifyPin(pin, pinHash)) {
+        writeLock(OPEN_LOCK);
+        unlockedAt = now;
+        setUnlocked(true);
+        return { ok: true };
+      }
+      const next = afterWrongPin(current, now);
+      writeLock(next);
+      return { ok: false, waitMs: waitLeft(next, now) };
+    },
+    [pinHash],
+  );
+
+  return { unlocked, unlock, lock };
+}

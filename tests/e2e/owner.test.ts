@@ -1,0 +1,84 @@
+/**
+ * The owner area: reached from "Owner" on the counter, behind the owner PIN
+ * (wrong PINs wait longer and longer, and the wait survives a reload), locked
+ * again when the app is reloaded; it shows whether the browser protects the
+ * data (granted and refused).
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { tabletPerTest } from './support/tablet';
+import { OWNER_PIN, setUpShop } from './support/shop';
+import type { Page } from 'playwright-core';
+
+const baseURL = inject('baseURL');
+const newTablet = tabletPerTest();
+
+async function tryPin(page: Page, pin: string): Promise<void> {
+  await page.getByLabel('Owner PIN').fill(pin);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+describe('owner area', () => {
+  it('opens with the owner PIN only, and locks again on reload', async () => {
+    const { page } = await newTablet();
+    await setUpShop(page, baseURL);
+    await page.getByRole('button', { name: 'Owner' }).click();
+    await tryPin(page, '0000');
+    await page.getByText('That PIN is not right.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Member cards' }).count()).toBe(0);
+
+    await tryPin(page, OWNER_PIN);
+    await page.getByRole('heading', { name: 'Member cards' }).waitFor();
+    await page.getByRole('button', { name: 'Back to the counter' }).click();
+    await page.getByRole('button', { name: 'Owner' }).click();
+    await page.getByRole('heading', { name: 'Member cards' }).waitFor(); // still unlocked
+
+    await page.reload();
+    await page.getByLabel('Owner PIN').waitFor();
+    expect(await page.getByRole('heading', { name: 'Member cards' }).count()).toBe(0);
+  });
+
+  it('makes a guesser wait after five wrong PINs, even after a reload', async () => {
+    const { page } = await newTablet();
+    await setUpShop(page, baseURL);
+    await page.goto(`${baseURL}/owner`);
+    for (let i = 1; i <= 4; i++) {
+      await tryPin(page, `111${i}`);
+      await page.getByText('That PIN is not right.').waitFor();
+    }
+    await tryPin(page, '1115');
+    await page.getByText('Too many wrong PINs. Try again in 30 seconds.').waitFor();
+    await page.reload();
+    await tryPin(page, OWNER_PIN); // the right PIN, but too soon: not even checked
+    await page.getByText(/Too many wrong PINs\. Try again in \d+ seconds\./).waitFor();
+    expect(await page.getByRole('heading', { name: 'Member cards' }).count()).toBe(0);
+  });
+
+  it('shows that the data is protected when the browser grants persistent storage', async () => {
+    const tablet = await newTablet();
+    const cdp = await tablet.context.browser()!.newBrowserCDPSession();
+    await cdp.send('Browser.grantPermissions', {
+      origin: baseURL,
+      permissions: ['durableStorage'],
+    });
+    await setUpShop(tablet.page, baseURL);
+    await tablet.page.getByRole('button', { name: 'Owner' }).click();
+    await tryPin(tablet.page, OWNER_PIN);
+    await tablet.page.getByText(/^Protected: the browser will not clear/).waitFor();
+    expect(await tablet.page.evaluate(() => navigator.storage.persisted())).toBe(true);
+    await tablet.page.getByText(/\d.* used of .* available/).waitFor();
+  });
+
+  it('warns when the browser refused, and when members were never exported', async () => {
+    const { page } = await newTablet();
+    await setUpShop(page, baseURL);
+    expect(await page.evaluate(() => navigator.storage.persisted())).toBe(false);
+    await page.getByRole('button', { name: 'Owner' }).click();
+    await tryPin(page, OWNER_PIN);
+    await page.getByText(/^Not protected: the browser may clear/).waitFor();
+    await page.getByText('Your members have never been exported from this device.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/export your members now/)
+      .waitFor();
+  });
+});
