@@ -7,6 +7,19 @@ export function formatNumber(n: number): string {
   return new Intl.NumberFormat(locale()).format(n);
 }
 
+/** Currencies whose smallest coin is not used in shops (a price in rupiah or đồng has no decimals). */
+const WHOLE_UNITS = new Set(['IDR', 'VND']);
+
+/** An amount of money in the shop's currency, for the reader's locale. */
+export function formatMoney(amount: number, currency: string, language = locale()): string {
+  const whole = WHOLE_UNITS.has(currency);
+  return new Intl.NumberFormat(language, {
+    style: 'currency',
+    currency,
+    ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+  }).format(amount);
+}
+
 export function formatDate(at: number | string): string {
   const date = typeof at === 'string' ? new Date(`${at}T00:00:00`) : new Date(at);
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(date);
