@@ -109,9 +109,13 @@ export function cleanEmail(email: string): string | null {
   return e ? e.toLowerCase() : null;
 }
 
-/** First name for the customer's card and friendly messages. */
-export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? '';
+/**
+ * The name a card greets with. Vietnamese names put the given name last
+ * ("Nguyễn Văn Đức" → "Đức"), so a shop in Vietnam takes the last word.
+ */
+export function firstName(name: string, country?: string): string {
+  const words = name.trim().split(/\s+/);
+  return (country === 'VN' ? words[words.length - 1] : words[0]) ?? '';
 }
 
 /** The fields anonymising clears (PDP / PDPA right to be forgotten). */

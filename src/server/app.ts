@@ -1,21 +1,24 @@
-/** The HTTP app: API routes and the built PWA, from one origin. */
+/** The HTTP app: the sync API and the built PWA, from one origin. */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { apiRoutes } from './routes/api';
 import { securityHeaders } from './security';
 import { mountApp } from './static';
+import type { Store } from './store/store';
 
 export interface ServerOptions {
-  distDir: string;
+  /** The built app; omitted, only the API is served (server tests). */
+  distDir?: string;
+  store: Store;
+  /** The server's clock (tests move it to expire pairing codes). */
+  clock?: () => number;
 }
 
 export function createServerApp(options: ServerOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
   app.use('*', compress());
-  app.get('/api/health', (c) => c.json({ ok: true }));
-  app.all('/api/*', (c) =>
-    c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` }, 404),
-  );
-  mountApp(app, options.distDir);
+  app.route('/api', apiRoutes(options.store, options.clock));
+  if (options.distDir) mountApp(app, options.distDir);
   return app;
 }

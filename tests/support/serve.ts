@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { createServerApp } from '../../src/server/app';
+import { Store } from '../../src/server/store/store';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -29,7 +30,9 @@ export interface Served {
 }
 
 export async function serveApp(distDir: string, port = 0): Promise<Served> {
-  const app = createServerApp({ distDir });
+  // A throwaway in-memory database: each test run starts with no shops.
+  const store = await Store.open({ dataDir: ':memory:' });
+  const app = createServerApp({ distDir, store });
   let server: ServerType | undefined;
   const bound = await new Promise<number>((done) => {
     server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info: AddressInfo) =>
@@ -38,6 +41,9 @@ export async function serveApp(distDir: string, port = 0): Promise<Served> {
   });
   return {
     baseURL: `http://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((done) => (server ? server.close(() => done()) : done())),
+    close: async () => {
+      await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+      await store.close();
+    },
   };
 }

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { signCard } from '../../shared/card-link';
-import { cardLinkWithSeed, firstName, whatsappLink } from './card-link';
+import { firstName } from '../../domain/member';
+import { cardLinkWithSeed, whatsappLink } from './card-link';
 import { QrCode } from './QrCode';
 import './card.css';
 

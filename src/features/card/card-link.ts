@@ -13,12 +13,6 @@ export interface CardSeed {
   rewardName: string;
 }
 
-/** The name a card greets with: Vietnamese names put the given name last ("Nguyễn Văn Đức" → "Đức"). */
-export function firstName(name: string, country?: string): string {
-  const words = name.trim().split(/\s+/);
-  return (country === 'VN' ? words[words.length - 1] : words[0]) ?? '';
-}
-
 export function cardLinkWithSeed(origin: string, token: string, seed: CardSeed): string {
   const hash = new URLSearchParams({
     s: seed.shopName,

@@ -10,7 +10,8 @@ import { useEffect, useState } from 'react';
 import { db } from '../../db/db';
 import { getShop } from '../../db/settings';
 import { verifyCard } from '../../shared/card-link';
-import { firstName, readSeed } from './card-link';
+import { firstName } from '../../domain/member';
+import { readSeed } from './card-link';
 import { fetchCard, readSnapshot, saveSnapshot, type CardSnapshot } from './snapshot';
 
 export type CardState =

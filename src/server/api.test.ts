@@ -1,0 +1,353 @@
+/**
+ * The sync API, through Hono's request handler, against SQLite and (when
+ * TEST_DATABASE_URL is set) PostgreSQL: one suite, both stores.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hlcReceive, hlcSend, hlcToString, parseHlc } from '../domain/hlc';
+import type { LedgerEvent } from '../domain/ledger';
+import type { ShopSettings } from '../domain/program';
+import { randomKey } from '../shared/base64url';
+import { signCard } from '../shared/card-link';
+import { hashPin } from '../shared/pin';
+import type { MemberChangeWire } from '../shared/sync-protocol';
+import { createServerApp } from './app';
+import { Store } from './store/store';
+import { backends, dropBackend } from './test-backends';
+
+const PIN = '2468';
+let serial = 0;
+const uid = (prefix: string) =>
+  `${prefix}${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase().slice(0, 26);
+
+async function newShop(name = 'Kopi Kita'): Promise<ShopSettings> {
+  return {
+    shopId: uid('SHOP'),
+    cardKey: randomKey(),
+    name,
+    stampsPerCard: 10,
+    rewardName: 'Free coffee',
+    currency: 'IDR',
+    country: 'ID',
+    ownerPin: await hashPin(PIN, 1000),
+    createdAt: 1_750_000_000_000,
+  };
+}
+
+function event(memberId: string, deviceId: string, seq: number, stamps = 1): LedgerEvent {
+  return {
+    id: uid('EV'),
+    memberId,
+    type: 'stamp',
+    stamps,
+    quantity: stamps,
+    at: 1_750_000_000_000 + seq * 1000,
+    deviceId,
+    staffId: 'owner',
+    seq,
+  };
+}
+
+describe.each(backends())('sync API on %s', (_name, options) => {
+  let store: Store;
+  let now = 1_750_000_000_000;
+  let app: ReturnType<typeof createServerApp>;
+
+  beforeAll(async () => {
+    store = await Store.open(options);
+    app = createServerApp({ store, clock: () => now });
+  });
+  afterAll(async () => {
+    await store.close();
+    await dropBackend(options);
+  });
+
+  const call = async (
+    method: string,
+    path: string,
+    { token, json, raw }: { token?: string; json?: unknown; raw?: string } = {},
+  ) => {
+    const res = await app.request(`/api${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: raw ?? (json === undefined ? undefined : JSON.stringify(json)),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+
+  async function registered(name?: string) {
+    const shop = await newShop(name);
+    const res = await call('POST', '/shops', { json: { shop, deviceName: 'Counter 1' } });
+    expect(res.status).toBe(201);
+    return { shop, token: res.body.token as string, deviceId: res.body.deviceId as string };
+  }
+
+  async function pullAll(token: string, limit = 1000) {
+    const items: { seq: number; kind: string }[] = [];
+    let cursor = 0;
+    for (;;) {
+      const page = await call('GET', `/sync/pull?cursor=${cursor}&limit=${limit}`, { token });
+      expect(page.status).toBe(200);
+      items.push(...(page.body.items as { seq: number; kind: string }[]));
+      cursor = page.body.cursor as number;
+      if (!page.body.more) return items;
+    }
+  }
+
+  it('registers a shop once, and pairs a second tablet with a code used once, within 10 minutes', async () => {
+    const { shop, token } = await registered();
+    expect((await call('POST', '/shops', { json: { shop, deviceName: 'Again' } })).status).toBe(
+      409,
+    );
+
+    expect(
+      (await call('POST', '/pairing-codes', { token, json: { ownerPin: '1111' } })).body.error,
+    ).toBe('wrong_pin');
+    const code = await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } });
+    expect(code.status).toBe(201);
+    expect(code.body.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+
+    const joined = await call('POST', '/devices/join', {
+      json: { code: (code.body.code as string).toLowerCase(), deviceName: 'Counter 2' },
+    });
+    expect(joined.status).toBe(201);
+    expect(joined.body.shop).toEqual(shop); // the card key comes with it: QR codes verify offline
+    expect(joined.body.token).not.toBe(token);
+    const again = await call('POST', '/devices/join', {
+      json: { code: code.body.code, deviceName: 'Counter 3' },
+    });
+    expect(again.status).toBe(404);
+
+    const late = await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } });
+    now += 11 * 60_000;
+    const expired = await call('POST', '/devices/join', {
+      json: { code: late.body.code, deviceName: 'Late' },
+    });
+    expect(expired).toMatchObject({ status: 404, body: { error: 'bad_code' } });
+  });
+
+  it('stores each pushed item once, however often the push is retried, and pulls it in pages', async () => {
+    const { token, deviceId } = await registered();
+    const member = uid('MEM');
+    const events = Array.from({ length: 25 }, (_, i) => event(member, deviceId, i + 1));
+    const change: MemberChangeWire = {
+      id: uid('MC'),
+      memberId: member,
+      deviceId,
+      seq: 26,
+      hlc: hlcToString({ millis: now, counter: 0, node: deviceId }),
+      fields: { name: 'Siti Rahma', phone: '+628123456789' },
+      at: now,
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const res = await call('POST', '/sync/push', {
+        token,
+        json: { events, memberChanges: [change] },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.events).toEqual(events.map((e) => e.id));
+      expect(res.body.memberChanges).toEqual([change.id]);
+    }
+    const items = await pullAll(token, 10);
+    expect(items).toHaveLength(26);
+    expect(items.map((i) => i.seq)).toEqual([...items.map((i) => i.seq)].sort((a, b) => a - b));
+    expect(new Set(items.map((i) => i.seq)).size).toBe(26);
+  });
+
+  it('keeps shops apart: a device reads nothing of another shop and cannot write to its members', async () => {
+    const a = await registered('Shop A');
+    const b = await registered('Shop B');
+    const member = uid('MEM');
+    await call('POST', '/sync/push', {
+      token: a.token,
+      json: { events: [event(member, a.deviceId, 1)], memberChanges: [] },
+    });
+    expect(await pullAll(b.token)).toEqual([]);
+    const intrusion = await call('POST', '/sync/push', {
+      token: b.token,
+      json: {
+        events: [event(member, b.deviceId, 1), event(uid('MEM'), b.deviceId, 2)],
+        memberChanges: [],
+      },
+    });
+    expect(intrusion).toMatchObject({ status: 403, body: { error: 'foreign_member' } });
+    expect(await pullAll(b.token)).toEqual([]); // nothing of the push was stored
+    expect(await pullAll(a.token)).toHaveLength(1);
+  });
+
+  it('refuses a revoked device', async () => {
+    const { token } = await registered();
+    const code = await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } });
+    const second = await call('POST', '/devices/join', {
+      json: { code: code.body.code, deviceName: 'Old tablet' },
+    });
+    const revoked = await call('POST', `/devices/${second.body.deviceId}/revoke`, {
+      token,
+      json: { ownerPin: PIN },
+    });
+    expect(revoked.status).toBe(200);
+    const res = await call('GET', '/sync/pull', { token: second.body.token as string });
+    expect(res).toMatchObject({ status: 401, body: { error: 'bad_token' } });
+    expect((await call('GET', '/devices', { token })).body.devices).toHaveLength(2);
+  });
+
+  it("merges a member's edits by hybrid clock: a tablet hours ahead does not win over a later edit", async () => {
+    const { token, shop } = await registered();
+    const member = uid('MEM');
+    const ahead = { millis: now + 3 * 3600_000, counter: 0, node: 'fast-tablet' };
+    const first: MemberChangeWire = {
+      id: uid('MC'),
+      memberId: member,
+      deviceId: 'fast-tablet',
+      seq: 1,
+      hlc: hlcToString(ahead),
+      fields: { name: 'Siti' },
+      at: ahead.millis,
+    };
+    // The slow tablet saw the first edit (pulled it), then corrected the name.
+    const seen = hlcReceive(
+      { millis: now, counter: 0, node: 'slow-tablet' },
+      parseHlc(first.hlc)!,
+      now,
+    );
+    const later: MemberChangeWire = {
+      id: uid('MC'),
+      memberId: member,
+      deviceId: 'slow-tablet',
+      seq: 1,
+      hlc: hlcToString(hlcSend(seen, now)),
+      fields: { name: 'Siti Rahma' },
+      at: now,
+    };
+    // Arriving in the "wrong" order changes nothing.
+    await call('POST', '/sync/push', { token, json: { events: [], memberChanges: [later] } });
+    await call('POST', '/sync/push', { token, json: { events: [], memberChanges: [first] } });
+    const card = await call('GET', `/card/${await signCard(member, shop.cardKey)}`);
+    expect(card.body.firstName).toBe('Siti');
+    const stored = await store.db
+      .selectFrom('members')
+      .select('fields')
+      .where('id', '=', member)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.fields).name).toBe('Siti Rahma');
+  });
+
+  it("shows a customer's card only to its signed link, with only the card's fields", async () => {
+    const { token, shop, deviceId } = await registered();
+    const member = uid('MEM');
+    await call('POST', '/sync/push', {
+      token,
+      json: {
+        events: [event(member, deviceId, 1, 7), event(member, deviceId, 2, 5)],
+        memberChanges: [
+          {
+            id: uid('MC'),
+            memberId: member,
+            deviceId,
+            seq: 3,
+            hlc: hlcToString({ millis: now, counter: 0, node: deviceId }),
+            fields: { name: 'Dewi Lestari', phone: '+628111', email: 'dewi@example.com' },
+            at: now,
+          },
+        ],
+      },
+    });
+    const link = await signCard(member, shop.cardKey);
+    const card = await call('GET', `/card/${link}`);
+    expect(card.status).toBe(200);
+    expect(Object.keys(card.body).sort()).toEqual(
+      [
+        'balance',
+        'firstName',
+        'recentVisits',
+        'rewardName',
+        'shopName',
+        'stampsPerCard',
+        'tier',
+      ].sort(),
+    );
+    expect(card.body).toMatchObject({ shopName: shop.name, firstName: 'Dewi', balance: 12 });
+    expect(JSON.stringify(card.body)).not.toContain('dewi@example.com');
+    const tampered = link.slice(0, -1) + (link.endsWith('A') ? 'B' : 'A');
+    expect((await call('GET', `/card/${tampered}`)).status).toBe(404);
+    expect((await call('GET', `/card/${await signCard(member, randomKey())}`)).status).toBe(404);
+  });
+
+  it('answers bad requests with a 4xx and a clear message, never a 500', async () => {
+    const { token, deviceId } = await registered();
+    const cases: [string, string, Parameters<typeof call>[2], number, string][] = [
+      ['POST', '/sync/push', { token, raw: '{"events": [' }, 400, 'bad_json'],
+      [
+        'POST',
+        '/sync/push',
+        { token, json: { events: [], memberChanges: [], extra: 1 } },
+        400,
+        'invalid',
+      ],
+      [
+        'POST',
+        '/sync/push',
+        { token, json: { events: [{ id: 'x' }], memberChanges: [] } },
+        400,
+        'invalid',
+      ],
+      [
+        'POST',
+        '/sync/push',
+        {
+          token,
+          json: {
+            events: Array.from({ length: 1001 }, (_, i) => event('M', deviceId, i + 1)),
+            memberChanges: [],
+          },
+        },
+        400,
+        'invalid',
+      ],
+      [
+        'POST',
+        '/sync/push',
+        { token, raw: `{"events":"${'x'.repeat(3 * 1024 * 1024)}"}` },
+        413,
+        'too_large',
+      ],
+      ['POST', '/sync/push', { json: { events: [], memberChanges: [] } }, 401, 'no_token'],
+      [
+        'POST',
+        '/sync/push',
+        { token: 'A'.repeat(43), json: { events: [], memberChanges: [] } },
+        401,
+        'bad_token',
+      ],
+      ['GET', '/sync/pull?cursor=-1', { token }, 400, 'bad_cursor'],
+      ['GET', '/sync/pull?limit=999999', { token }, 400, 'bad_limit'],
+      ['POST', '/shops', { json: { shop: { shopId: '../etc' }, deviceName: 'x' } }, 400, 'invalid'],
+      ['GET', '/card/not-a-card', {}, 404, 'no_card'],
+      ['GET', '/nothing-here', {}, 404, 'not_found'],
+    ];
+    for (const [method, path, opts, status, error] of cases) {
+      const res = await call(method, path, opts);
+      expect({ path, status: res.status, error: res.body.error }).toEqual({ path, status, error });
+      expect(typeof res.body.message).toBe('string');
+    }
+  });
+
+  it('makes PIN and pairing-code guessers wait', async () => {
+    const { token } = await registered();
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await call('POST', '/pairing-codes', { token, json: { ownerPin: '0000' } })).status,
+      ).toBe(403);
+    const blocked = await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } });
+    expect(blocked).toMatchObject({ status: 429, body: { error: 'too_many_tries' } });
+    for (let i = 0; i < 5; i++)
+      await call('POST', '/devices/join', { json: { code: 'WRONG999', deviceName: 'x' } });
+    const guess = await call('POST', '/devices/join', {
+      json: { code: 'WRONG998', deviceName: 'x' },
+    });
+    expect(guess.status).toBe(429);
+    now += 60 * 60_000; // an hour later the waits are over
+  });
+});

@@ -1,0 +1,340 @@
+/**
+ * What the sync server does with its database: shops, devices and pairing,
+ * the push (each item stored once, whatever the retries) and the pull (in
+ * server order, after a cursor), and the customer's card. Every query is
+ * scoped to one shop.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { EMPTY_STATS, foldLedger } from '../../domain/balance';
+import type { LedgerEvent } from '../../domain/ledger';
+import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
+import type { ShopSettings } from '../../domain/program';
+import { verifyCard } from '../../shared/card-link';
+import type {
+  CardReply,
+  DeviceGrant,
+  MemberChangeWire,
+  PullItem,
+  PullReply,
+  PushReply,
+  PushRequest,
+} from '../../shared/sync-protocol';
+import { connect, type StoreOptions } from './connect';
+import type { Database, Dialect } from './schema';
+
+export const PAIRING_CODE_TTL_MS = 10 * 60_000;
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I/L: read aloud across a counter
+const CODE_LENGTH = 8;
+
+/** A request the store refuses; the route turns it into a 4xx with this message. */
+export class StoreError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DeviceAuth {
+  deviceId: string;
+  shopId: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+const newDeviceId = () => randomBytes(8).toString('hex');
+
+export class Store {
+  private constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {}
+
+  static async open(options: StoreOptions = {}): Promise<Store> {
+    const { db, dialect } = await connect(options);
+    return new Store(db, dialect);
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+
+  /** The first tablet registers its shop and becomes its first device. */
+  async registerShop(shop: ShopSettings, deviceName: string, now: number): Promise<DeviceGrant> {
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('shops')
+        .select('id')
+        .where('id', '=', shop.shopId)
+        .executeTakeFirst();
+      if (existing)
+        throw new StoreError(
+          409,
+          'shop_exists',
+          'This shop is already registered. Join it with a pairing code from the owner screen.',
+        );
+      await trx
+        .insertInto('shops')
+        .values({ id: shop.shopId, settings: JSON.stringify(shop), created_at: now })
+        .execute();
+      return this.addDevice(trx, shop, deviceName, now);
+    });
+  }
+
+  private async addDevice(
+    trx: Kysely<Database>,
+    shop: ShopSettings,
+    name: string,
+    now: number,
+  ): Promise<DeviceGrant> {
+    const token = newToken();
+    const deviceId = newDeviceId();
+    await trx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        shop_id: shop.shopId,
+        token_hash: sha256(token),
+        name,
+        created_at: now,
+        revoked_at: null,
+      })
+      .execute();
+    return { deviceId, token, shop };
+  }
+
+  async shop(shopId: string): Promise<ShopSettings> {
+    const row = await this.db
+      .selectFrom('shops')
+      .select('settings')
+      .where('id', '=', shopId)
+      .executeTakeFirstOrThrow();
+    return JSON.parse(row.settings) as ShopSettings;
+  }
+
+  /** The device holding this token, unless it was revoked. */
+  async authenticate(token: string): Promise<DeviceAuth | null> {
+    const row = await this.db
+      .selectFrom('devices')
+      .select(['id', 'shop_id', 'revoked_at'])
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirst();
+    if (!row || row.revoked_at !== null) return null;
+    return { deviceId: row.id, shopId: row.shop_id };
+  }
+
+  async createPairingCode(
+    shopId: string,
+    now: number,
+  ): Promise<{ code: string; expiresAt: number }> {
+    let code = '';
+    for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+    const expiresAt = now + PAIRING_CODE_TTL_MS;
+    await this.db.deleteFrom('pairing_codes').where('expires_at', '<', now).execute();
+    await this.db
+      .insertInto('pairing_codes')
+      .values({ code_hash: sha256(code), shop_id: shopId, expires_at: expiresAt })
+      .execute();
+    return { code, expiresAt };
+  }
+
+  /** A new tablet joins with a pairing code (used once, within 10 minutes). */
+  async join(code: string, deviceName: string, now: number): Promise<DeviceGrant | null> {
+    const normal = code.toUpperCase().replace(/[\s-]/g, '');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('pairing_codes')
+        .select(['shop_id', 'expires_at'])
+        .where('code_hash', '=', sha256(normal))
+        .executeTakeFirst();
+      if (!row || row.expires_at < now) return null;
+      await trx.deleteFrom('pairing_codes').where('code_hash', '=', sha256(normal)).execute();
+      const shop = JSON.parse(
+        (
+          await trx
+            .selectFrom('shops')
+            .select('settings')
+            .where('id', '=', row.shop_id)
+            .executeTakeFirstOrThrow()
+        ).settings,
+      ) as ShopSettings;
+      return this.addDevice(trx, shop, deviceName, now);
+    });
+  }
+
+  async devices(shopId: string) {
+    return this.db
+      .selectFrom('devices')
+      .select(['id', 'name', 'created_at', 'revoked_at'])
+      .where('shop_id', '=', shopId)
+      .orderBy('created_at')
+      .execute();
+  }
+
+  async revoke(shopId: string, deviceId: string, now: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('devices')
+      .set({ revoked_at: now })
+      .where('shop_id', '=', shopId)
+      .where('id', '=', deviceId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /**
+   * Stores a push in one transaction: each event and member change once by its
+   * id (a retried push changes nothing), each with the next server sequence.
+   * Refuses the whole push if it names a member of another shop.
+   */
+  async push(auth: DeviceAuth, push: PushRequest): Promise<PushReply> {
+    const { shopId } = auth;
+    await this.db.transaction().execute(async (trx) => {
+      const memberIds = [
+        ...new Set([
+          ...push.events.map((e) => e.memberId),
+          ...push.memberChanges.map((c) => c.memberId),
+        ]),
+      ];
+      for (const ids of chunks(memberIds, 500)) {
+        const owned = await trx
+          .selectFrom('members')
+          .select(['id', 'shop_id'])
+          .where('id', 'in', ids)
+          .execute();
+        if (owned.some((m) => m.shop_id !== shopId))
+          throw new StoreError(
+            403,
+            'foreign_member',
+            'This push names a member of another shop; nothing was stored.',
+          );
+        const known = new Set(owned.map((m) => m.id));
+        const fresh = ids.filter((id) => !known.has(id));
+        if (fresh.length > 0)
+          await trx
+            .insertInto('members')
+            .values(fresh.map((id) => ({ id, shop_id: shopId, fields: '{}', clocks: '{}' })))
+            .onConflict((oc) => oc.column('id').doNothing())
+            .execute();
+      }
+      const rows = [
+        ...push.events.map((e) => ({
+          shop_id: shopId,
+          id: e.id,
+          kind: 'event' as const,
+          member_id: e.memberId,
+          body: JSON.stringify(e),
+        })),
+        ...push.memberChanges.map((c) => ({
+          shop_id: shopId,
+          id: c.id,
+          kind: 'member' as const,
+          member_id: c.memberId,
+          body: JSON.stringify(c),
+        })),
+      ];
+      for (const part of chunks(rows, 500))
+        await trx
+          .insertInto('log')
+          .values(part)
+          .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
+          .execute();
+      for (const change of push.memberChanges) await this.mergeMember(trx, shopId, change);
+    });
+    return {
+      events: push.events.map((e) => e.id),
+      memberChanges: push.memberChanges.map((c) => c.id),
+    };
+  }
+
+  /** Field by field, latest clock wins: applying a change twice or out of order is harmless. */
+  private async mergeMember(trx: Kysely<Database>, shopId: string, change: MemberChangeWire) {
+    const row = await trx
+      .selectFrom('members')
+      .select(['fields', 'clocks'])
+      .where('id', '=', change.memberId)
+      .where('shop_id', '=', shopId)
+      .executeTakeFirstOrThrow();
+    const current = {
+      ...JSON.parse(row.fields),
+      clocks: JSON.parse(row.clocks),
+    } as MemberFields & {
+      clocks: Member['clocks'];
+    };
+    const { member, changed } = mergeMemberFields(current, change.fields, change.hlc);
+    if (changed.length === 0) return;
+    const { clocks, ...fields } = member;
+    await trx
+      .updateTable('members')
+      .set({ fields: JSON.stringify(fields), clocks: JSON.stringify(clocks) })
+      .where('id', '=', change.memberId)
+      .where('shop_id', '=', shopId)
+      .execute();
+  }
+
+  /** What was stored after `cursor`, in server order. */
+  async pull(shopId: string, cursor: number, limit: number): Promise<PullReply> {
+    const rows = await this.db
+      .selectFrom('log')
+      .select(['seq', 'kind', 'body'])
+      .where('shop_id', '=', shopId)
+      .where('seq', '>', cursor)
+      .orderBy('seq')
+      .limit(limit + 1)
+      .execute();
+    const page = rows.slice(0, limit);
+    const items: PullItem[] = page.map((r) =>
+      r.kind === 'event'
+        ? { seq: r.seq, kind: 'event', event: JSON.parse(r.body) }
+        : { seq: r.seq, kind: 'member', change: JSON.parse(r.body) },
+    );
+    return { items, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
+  }
+
+  /**
+   * The customer's card for a signed card token: first name, stamps, last visits.
+   * Null when the token does not verify with the member's shop key.
+   */
+  async card(token: string): Promise<CardReply | null> {
+    const memberId = token.split('.')[0] ?? '';
+    const member = await this.db
+      .selectFrom('members')
+      .select(['shop_id', 'fields'])
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+    if (!member) return null;
+    const shop = await this.shop(member.shop_id);
+    if (!(await verifyCard(token, shop.cardKey)).ok) return null;
+    const rows = await this.db
+      .selectFrom('log')
+      .select('body')
+      .where('shop_id', '=', member.shop_id)
+      .where('member_id', '=', memberId)
+      .where('kind', '=', 'event')
+      .orderBy('seq')
+      .execute();
+    const stats = foldLedger(
+      rows.map((r) => JSON.parse(r.body) as LedgerEvent),
+      EMPTY_STATS,
+    );
+    const fields = JSON.parse(member.fields) as Partial<MemberFields>;
+    return {
+      shopName: shop.name,
+      firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
+      stampsPerCard: shop.stampsPerCard,
+      rewardName: shop.rewardName,
+      balance: stats.balance,
+      tier: null,
+      recentVisits: stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
+    };
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
