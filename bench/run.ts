@@ -21,6 +21,7 @@ const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
   pwa: () => import('./pwa.bench'),
   scanner: () => import('./scanner.bench'),
+  server: () => import('./server.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
