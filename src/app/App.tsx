@@ -11,6 +11,8 @@ import { getShop } from '../db/settings';
 import { forgetMyCard, myCard } from '../features/card/snapshot';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
+import { loadSync } from '../features/sync/status';
+import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
@@ -22,6 +24,9 @@ const ScanView = lazy(() => import('../features/scanner/ScanView'));
 const CardQrDialog = lazy(() => import('../features/card/CardQrDialog'));
 const CardPage = lazy(() => import('../features/card/CardPage'));
 const OwnerScreen = lazy(() => import('../features/owner/OwnerScreen'));
+const JoinShop = lazy(() => import('../features/sync/JoinShop'));
+const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
+const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -52,6 +57,10 @@ export function App() {
 
 function StaffApp({ path }: { path: string }) {
   const shop = useLiveQuery(async () => (await getShop(db)) ?? null, []);
+  // Sync starts after the counter is on screen: it is never on the cashier's critical path.
+  useEffect(() => {
+    if (shop) void loadSync().then((m) => m.startSync());
+  }, [shop]);
   // A customer's phone (no shop here) that saved its card to the home screen opens at "/".
   const remembered = shop === null ? myCard() : null;
   useEffect(() => {
@@ -61,14 +70,35 @@ function StaffApp({ path }: { path: string }) {
   if (shop === null)
     return (
       <Suspense fallback={<Splash />}>
-        <SetupScreen />
+        <SetupScreen
+          footer={
+            <Suspense fallback={null}>
+              <JoinShop />
+            </Suspense>
+          }
+        />
       </Suspense>
     );
   if (path === '/owner')
     return (
       <Suspense fallback={<Splash />}>
-        <OwnerScreen shop={shop} toolbar={<LanguageSwitch />} onBack={() => navigate('/')}>
-          <StorageStatus />
+        <OwnerScreen
+          shop={shop}
+          toolbar={
+            <>
+              <SyncStatusLine />
+              <LanguageSwitch />
+            </>
+          }
+          onBack={() => navigate('/')}
+        >
+          {({ ownerPin }) => (
+            <>
+              <ConflictInbox shop={shop} />
+              <SyncPanel shop={shop} ownerPin={ownerPin} />
+              <StorageStatus />
+            </>
+          )}
         </OwnerScreen>
       </Suspense>
     );
@@ -77,6 +107,7 @@ function StaffApp({ path }: { path: string }) {
       shop={shop}
       toolbar={
         <>
+          <SyncStatusLine />
           <OwnerButton onOpen={() => navigate('/owner')} />
           <LanguageSwitch />
         </>

@@ -8,6 +8,7 @@ import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
 import {
   redeemDraft,
+  resolveConflictDraft,
   reversalDraft,
   stampDraft,
   undoTarget,
@@ -163,4 +164,34 @@ export async function rebuildMemberStats(db: SetiaDB, memberId: string): Promise
     const stats = foldLedger(await memberEvents(db, memberId), member.base ?? EMPTY_STATS);
     await db.members.put({ ...member, stats });
   });
+}
+
+/** The owner settles a member's double redemption (see resolveConflictDraft). */
+export async function resolveConflict(
+  db: SetiaDB,
+  memberId: string,
+  forgive: boolean,
+  reason: string,
+  ctx: ActionContext,
+): Promise<LedgerEvent> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const member = await requireMember(db, memberId);
+    const draft = resolveConflictDraft(
+      memberId,
+      member.stats,
+      forgive,
+      reason,
+      ctx.staffId,
+      ctx.now,
+    );
+    if (typeof draft === 'string') throw new LedgerRuleError(draft);
+    return appendEvent(db, member, draft, ctx.now);
+  });
+}
+
+/** Members whose ledger gave more rewards than were earned, not yet settled. */
+export async function membersInConflict(db: SetiaDB): Promise<Member[]> {
+  const ids = (await db.members.orderBy('stats.conflicts').primaryKeys()) as string[];
+  const members = await db.members.bulkGet([...new Set(ids)]);
+  return members.filter((m): m is Member => m !== undefined);
 }

@@ -53,5 +53,7 @@ export class SetiaDB extends Dexie {
       eventPacks: 'id',
       settings: 'key',
     });
+    // The owner's conflict inbox: only members with unsettled double redemptions have entries.
+    this.version(2).stores({ members: 'id, *nameWords, *phoneKeys, *stats.conflicts' });
   }
 }

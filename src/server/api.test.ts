@@ -190,7 +190,14 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     expect(revoked.status).toBe(200);
     const res = await call('GET', '/sync/pull', { token: second.body.token as string });
     expect(res).toMatchObject({ status: 401, body: { error: 'bad_token' } });
-    expect((await call('GET', '/devices', { token })).body.devices).toHaveLength(2);
+    const { devices } = (await call('GET', '/devices', { token })).body as {
+      devices: { id: string; revokedAt: number | null }[];
+    };
+    expect(devices).toHaveLength(2);
+    expect(devices.find((d) => d.id === second.body.deviceId)?.revokedAt).toEqual(
+      expect.any(Number),
+    );
+    expect(devices.find((d) => d.id !== second.body.deviceId)?.revokedAt).toBeNull();
   });
 
   it("merges a member's edits by hybrid clock: a tablet hours ahead does not win over a later edit", async () => {

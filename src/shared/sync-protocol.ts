@@ -107,6 +107,15 @@ export const joinRequest = z.strictObject({
 });
 
 export const revokeRequest = pairingCodeRequest;
+export const revokeReply = z.strictObject({ revoked: z.string() });
+
+export const deviceInfo = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  createdAt: millis,
+  revokedAt: millis.nullable(),
+});
+export const devicesReply = z.strictObject({ devices: z.array(deviceInfo) });
 
 export const pushRequest = z
   .strictObject({
@@ -153,6 +162,7 @@ export type PushReply = z.infer<typeof pushReply>;
 export type PullItem = z.infer<typeof pullItem>;
 export type PullReply = z.infer<typeof pullReply>;
 export type DeviceGrant = z.infer<typeof deviceGrant>;
+export type DeviceInfo = z.infer<typeof deviceInfo>;
 export type CardReply = z.infer<typeof cardReply>;
 
 /** Every error reply: a machine-readable code and a sentence a person can act on. */

@@ -12,15 +12,15 @@ import { useOwnerUnlock } from './useOwnerUnlock';
 
 interface Props {
   shop: ShopSettings;
-  /** Panels other features put in the owner area (composed in src/app). */
-  children?: ReactNode;
+  /** Panels other features put in the owner area (composed in src/app), given the owner PIN. */
+  children?: (unlocked: { ownerPin: string }) => ReactNode;
   toolbar?: ReactNode;
   onBack: () => void;
 }
 
 export default function OwnerScreen({ shop, children, toolbar, onBack }: Props) {
   const { t } = useTranslation();
-  const { unlocked, unlock, lock } = useOwnerUnlock(shop.ownerPin);
+  const { unlocked, unlock, lock, ownerPin } = useOwnerUnlock(shop.ownerPin);
   return (
     <div className="app">
       <header className="topbar">
@@ -41,7 +41,7 @@ export default function OwnerScreen({ shop, children, toolbar, onBack }: Props) 
         {unlocked ? (
           <>
             <CardSettings shop={shop} />
-            {children}
+            {children?.({ ownerPin })}
           </>
         ) : (
           <PinGate unlock={unlock} />

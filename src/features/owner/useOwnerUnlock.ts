@@ -12,6 +12,8 @@ import { verifyPin } from '../../shared/pin';
 export const IDLE_LOCK_MS = 5 * 60_000;
 const LOCK_KEY = 'setia.ownerLock';
 let unlockedAt: number | null = null;
+/** Kept in memory while unlocked only: the sync server asks for it again (pairing a tablet). */
+let unlockedPin: string | null = null;
 
 function readLock(): PinLock {
   try {
@@ -37,6 +39,7 @@ export function useOwnerUnlock(pinHash: PinHash) {
 
   const lock = useCallback(() => {
     unlockedAt = null;
+    unlockedPin = null;
     setUnlocked(false);
   }, []);
 
@@ -65,6 +68,7 @@ export function useOwnerUnlock(pinHash: PinHash) {
       if (await verifyPin(pin, pinHash)) {
         writeLock(OPEN_LOCK);
         unlockedAt = now;
+        unlockedPin = pin;
         setUnlocked(true);
         return { ok: true };
       }
@@ -75,5 +79,5 @@ export function useOwnerUnlock(pinHash: PinHash) {
     [pinHash],
   );
 
-  return { unlocked, unlock, lock };
+  return { unlocked, unlock, lock, ownerPin: unlocked ? (unlockedPin ?? '') : '' };
 }

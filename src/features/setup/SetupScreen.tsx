@@ -1,5 +1,5 @@
 /** First run: the shop, its card and the owner PIN. */
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   COUNTRIES,
@@ -13,7 +13,12 @@ import { Field } from '../../ui/Field';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useSetup } from './useSetup';
 
-export default function SetupScreen() {
+interface Props {
+  /** Below the form: joining an existing shop instead (src/features/sync, composed in src/app). */
+  footer?: ReactNode;
+}
+
+export default function SetupScreen({ footer }: Props) {
   const { t } = useTranslation();
   const { input, errors, saving, failed, change, submit } = useSetup(t('setup.rewardDefault'));
   const err = (key: keyof typeof errors) =>
@@ -117,6 +122,7 @@ export default function SetupScreen() {
           {saving ? t('setup.starting') : t('setup.start')}
         </button>
       </form>
+      {footer}
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { firstName, mergeMemberFields, type Member, type MemberFields } from '..
 import type { ShopSettings } from '../../domain/program';
 import { verifyCard } from '../../shared/card-link';
 import type {
+  DeviceInfo,
   CardReply,
   DeviceGrant,
   MemberChangeWire,
@@ -165,13 +166,20 @@ export class Store {
     });
   }
 
-  async devices(shopId: string) {
-    return this.db
+  async devices(shopId: string): Promise<DeviceInfo[]> {
+    const rows = await this.db
       .selectFrom('devices')
       .select(['id', 'name', 'created_at', 'revoked_at'])
       .where('shop_id', '=', shopId)
       .orderBy('created_at')
       .execute();
+    // PostgreSQL hands bigints back as strings.
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      createdAt: Number(r.created_at),
+      revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+    }));
   }
 
   async revoke(shopId: string, deviceId: string, now: number): Promise<boolean> {

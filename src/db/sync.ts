@@ -1,0 +1,177 @@
+/**
+ * The tablet's side of sync, in IndexedDB: what this device still has to push
+ * (its own events and member changes after the last acknowledged sequence
+ * number), and applying what other tablets wrote (pulled from the server) in
+ * one transaction per page, cursor included, so a page is applied whole or not at all.
+ */
+import { Dexie, liveQuery } from 'dexie';
+import { EMPTY_STATS, foldLedger } from '../domain/balance';
+import { hlcReceive, hlcToString, parseHlc } from '../domain/hlc';
+import type { LedgerEvent } from '../domain/ledger';
+import { mergeMemberFields, type Member } from '../domain/member';
+import { phoneKeys } from '../domain/phone';
+import { nameWords } from '../domain/text';
+import type { MemberChangeWire, PullItem } from '../shared/sync-protocol';
+import { getDevice, loadDevice } from './device';
+import { memberEvents, placeholderMember } from './ledger';
+import type { MemberChange, SetiaDB } from './schema';
+
+export interface SyncState {
+  /** The sync server's origin, e.g. https://setia.example.com */
+  server: string;
+  /** This tablet's device token (given at registration or pairing). */
+  token: string;
+  /** This tablet's id on the server (the owner's list of paired tablets). */
+  deviceId: string;
+  /** Server sequence of the last item pulled. */
+  cursor: number;
+  /** This device's sequence numbers up to here are stored on the server. */
+  pushedSeq: number;
+  lastSyncAt: number | null;
+}
+
+const KEY = 'sync';
+
+export async function getSyncState(db: SetiaDB): Promise<SyncState | undefined> {
+  return (await db.settings.get(KEY))?.value as SyncState | undefined;
+}
+
+export async function saveSyncState(db: SetiaDB, state: SyncState): Promise<void> {
+  await db.settings.put({ key: KEY, value: state });
+}
+
+export async function updateSyncState(db: SetiaDB, patch: Partial<SyncState>): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const state = await getSyncState(db);
+    if (state) await saveSyncState(db, { ...state, ...patch });
+  });
+}
+
+export interface Outbox {
+  events: LedgerEvent[];
+  memberChanges: MemberChange[];
+  /** The highest sequence number in this batch; everything up to it is in it. */
+  lastSeq: number;
+}
+
+const ownRange = (deviceId: string, afterSeq: number) =>
+  [
+    [deviceId, afterSeq + 1],
+    [deviceId, Dexie.maxKey],
+  ] as const;
+
+/** This device's writes after `afterSeq`, oldest first, at most `limit` of them. */
+export async function outbox(db: SetiaDB, afterSeq: number, limit: number): Promise<Outbox> {
+  const device = await getDevice(db);
+  if (!device) return { events: [], memberChanges: [], lastSeq: afterSeq };
+  const [from, to] = ownRange(device.deviceId, afterSeq);
+  const [events, changes] = await Promise.all([
+    db.events.where('[deviceId+seq]').between(from, to, true, true).limit(limit).toArray(),
+    db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).limit(limit).toArray(),
+  ]);
+  // Both tables share one sequence: take the lowest `limit` so the batch has no gaps.
+  const all = [
+    ...events.map((e) => ({ seq: e.seq, event: e })),
+    ...changes.map((c) => ({ seq: c.seq, change: c })),
+  ]
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, limit);
+  return {
+    events: all.flatMap((x) => ('event' in x ? [x.event] : [])),
+    memberChanges: all.flatMap((x) => ('change' in x ? [x.change] : [])),
+    lastSeq: all.at(-1)?.seq ?? afterSeq,
+  };
+}
+
+/** How many of this device's writes the server does not have yet. */
+export async function pendingCount(db: SetiaDB): Promise<number> {
+  const [device, state] = await Promise.all([getDevice(db), getSyncState(db)]);
+  if (!device) return 0;
+  const [from, to] = ownRange(device.deviceId, state?.pushedSeq ?? 0);
+  const [e, c] = await Promise.all([
+    db.events.where('[deviceId+seq]').between(from, to, true, true).count(),
+    db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).count(),
+  ]);
+  return e + c;
+}
+
+/** Applies one pulled page and moves the cursor, in one transaction. */
+export async function applyPulled(
+  db: SetiaDB,
+  items: PullItem[],
+  cursor: number,
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', [db.members, db.events, db.memberChanges, db.settings], async () => {
+    const events = items.flatMap((i) => (i.kind === 'event' ? [i.event as LedgerEvent] : []));
+    const changes = items.flatMap((i) => (i.kind === 'member' ? [i.change] : []));
+    const touched = new Set<string>();
+
+    const haveEvents = await db.events.bulkGet(events.map((e) => e.id));
+    const newEvents = events.filter((_, i) => !haveEvents[i]);
+    if (newEvents.length) await db.events.bulkAdd(newEvents);
+    for (const e of newEvents) touched.add(e.memberId);
+
+    const haveChanges = await db.memberChanges.bulkGet(changes.map((c) => c.id));
+    const newChanges = changes.filter((_, i) => !haveChanges[i]);
+    if (newChanges.length) {
+      await db.memberChanges.bulkAdd(newChanges as MemberChange[]);
+      await receiveClocks(db, newChanges, now);
+    }
+    for (const change of newChanges) await mergeChange(db, change);
+
+    for (const memberId of touched) {
+      const member = (await db.members.get(memberId)) ?? placeholderMember(memberId, now);
+      const stats = foldLedger(await memberEvents(db, memberId), member.base ?? EMPTY_STATS);
+      await db.members.put({ ...member, stats });
+    }
+    const state = await getSyncState(db);
+    if (state) await saveSyncState(db, { ...state, cursor, lastSyncAt: now });
+  });
+}
+
+/** A member edit from another tablet: field by field, the later clock wins. */
+async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<void> {
+  const existing = await db.members.get(change.memberId);
+  const base: Member = existing ?? { ...placeholderMember(change.memberId, change.at) };
+  const { member, changed } = mergeMemberFields(base, change.fields, change.hlc);
+  if (changed.length === 0 && existing) return;
+  const next: Member = {
+    ...member,
+    nameWords: nameWords(member.name),
+    phoneKeys: member.phone ? phoneKeys(member.phone) : [],
+  };
+  // A member first known from a scanned card gets their details now.
+  if (next.placeholder && changed.includes('name')) {
+    delete next.placeholder;
+    next.joinedAt = Math.min(next.joinedAt, change.at);
+  }
+  await db.members.put(next);
+}
+
+/** Seen clocks move this device's clock on, so its next edit sorts after them. */
+async function receiveClocks(db: SetiaDB, changes: MemberChangeWire[], now: number) {
+  const device = await loadDevice(db, now);
+  let clock = parseHlc(device.hlc) ?? { millis: 0, counter: 0, node: device.deviceId };
+  for (const c of changes) {
+    const remote = parseHlc(c.hlc);
+    if (remote) clock = hlcReceive(clock, remote, now);
+  }
+  await db.settings.put({ key: 'device', value: { ...device, hlc: hlcToString(clock) } });
+}
+
+/** Calls `onCount` with the pending count now and after every write that changes it. */
+export function watchPendingCount(db: SetiaDB, onCount: (count: number) => void): () => void {
+  const subscription = liveQuery(() => pendingCount(db)).subscribe({ next: onCount });
+  return () => subscription.unsubscribe();
+}
+
+/** Connects this tablet to a server (registered or joined): from now on it syncs. */
+export async function connectToServer(
+  db: SetiaDB,
+  server: string,
+  grant: { token: string; deviceId: string },
+): Promise<void> {
+  const { token, deviceId } = grant;
+  await saveSyncState(db, { server, token, deviceId, cursor: 0, pushedSeq: 0, lastSyncAt: null });
+}

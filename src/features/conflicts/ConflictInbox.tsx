@@ -1,0 +1,64 @@
+/**
+ * The owner's conflict inbox: members whose card gave a reward twice (two
+ * tablets offline at once). Both redemptions stay in the ledger; the owner
+ * settles each with an adjustment, forgiving the stamps or keeping them owed.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { membersInConflict, resolveConflict } from '../../db/ledger';
+import { cardView } from '../../domain/balance';
+import type { Member } from '../../domain/member';
+import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
+
+export default function ConflictInbox({ shop }: { shop: ShopSettings }) {
+  const { t } = useTranslation();
+  const members = useLiveQuery(() => membersInConflict(db), []);
+  const [failed, setFailed] = useState(false);
+
+  const settle = (member: Member, forgive: boolean) =>
+    resolveConflict(db, member.id, forgive, t('conflicts.reason'), {
+      staffId: DEFAULT_STAFF_ID,
+      now: Date.now(),
+    }).then(
+      () => setFailed(false),
+      () => setFailed(true),
+    );
+
+  if (!members) return null;
+  return (
+    <section className="panel" aria-labelledby="owner-conflicts">
+      <h2 id="owner-conflicts">{t('conflicts.title')}</h2>
+      {members.length === 0 ? (
+        <p className="muted">{t('conflicts.none')}</p>
+      ) : (
+        <>
+          <p>{t('conflicts.intro')}</p>
+          <ul className="conflicts" aria-label={t('conflicts.title')}>
+            {members.map((m) => {
+              const name = m.name || t('conflicts.unknownMember');
+              const { owed } = cardView(m.stats.balance, shop.stampsPerCard);
+              return (
+                <li key={m.id} className="conflicts__item">
+                  <span>{t('conflicts.owed', { name, count: owed })}</span>
+                  <button type="button" className="button" onClick={() => void settle(m, true)}>
+                    {t('conflicts.forgive', { name })}
+                  </button>
+                  <button type="button" className="button" onClick={() => void settle(m, false)}>
+                    {t('conflicts.keep', { name })}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {failed && (
+        <p className="form-error" role="alert">
+          {t('errors.saveFailed')}
+        </p>
+      )}
+    </section>
+  );
+}

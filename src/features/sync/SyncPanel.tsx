@@ -1,0 +1,157 @@
+/**
+ * The owner's sync panel: connect this (first) tablet to the shop's server,
+ * "Pair a tablet" (a one-time code for a new tablet), and the paired tablets,
+ * each of which the owner can remove.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { connectToServer, getSyncState, type SyncState } from '../../db/sync';
+import type { ShopSettings } from '../../domain/program';
+import { formatDateTime } from '../../i18n/format';
+import type { DeviceInfo } from '../../shared/sync-protocol';
+import { Field } from '../../ui/Field';
+import { syncApi } from './client';
+import { loadSync } from './status';
+import { useSyncErrorText } from './useSyncErrors';
+
+interface Props {
+  shop: ShopSettings;
+  /** The owner PIN the area was unlocked with: the server asks for it again. */
+  ownerPin: string;
+}
+
+const isServerAddress = (s: string) => /^https?:\/\/[^\s/]+/.test(s);
+
+export default function SyncPanel({ shop, ownerPin }: Props) {
+  const { t } = useTranslation();
+  const errorText = useSyncErrorText();
+  const state = useLiveQuery(async () => (await getSyncState(db)) ?? null, []);
+  const [server, setServer] = useState(window.location.origin);
+  const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
+  const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const connected = state ? state.server + state.token : null;
+  const loadDevices = useCallback(async (s: SyncState) => {
+    setDevices((await syncApi.devices(s.server, s.token)).devices);
+  }, []);
+  useEffect(() => {
+    // The list needs the network: offline, the panel simply shows none.
+    if (state) loadDevices(state).catch(() => setDevices(null));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when the connection changes
+  }, [connected, loadDevices]);
+
+  const connect = () =>
+    run(async () => {
+      const address = server.trim().replace(/\/+$/, '');
+      if (!isServerAddress(address)) throw new Error('bad address');
+      const grant = await syncApi.register(address, shop, t('sync.firstTablet'));
+      await connectToServer(db, address, grant);
+      void loadSync().then((m) => m.syncNow());
+    });
+
+  const pair = () =>
+    run(async () => {
+      setCode(null); // the last code is spent or about to be: never show it beside the new one
+      if (state) setCode(await syncApi.pairingCode(state.server, state.token, ownerPin));
+    });
+
+  const remove = (device: DeviceInfo) =>
+    run(async () => {
+      if (!state || !window.confirm(t('sync.removeConfirm', { name: device.name }))) return;
+      await syncApi.revoke(state.server, state.token, device.id, ownerPin);
+      await loadDevices(state);
+    });
+
+  if (state === undefined) return null;
+  return (
+    <section className="panel" aria-labelledby="owner-sync">
+      <h2 id="owner-sync">{t('sync.title')}</h2>
+      {state === null ? (
+        <>
+          <p>{t('sync.notConnected')}</p>
+          <Field label={t('sync.server')}>
+            <input type="url" value={server} onChange={(e) => setServer(e.target.value)} />
+          </Field>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void connect()}
+          >
+            {t('sync.connect')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p>{t('sync.connected', { server: state.server })}</p>
+          {state.lastSyncAt !== null && (
+            <p className="muted">
+              {t('sync.lastSynced', { time: formatDateTime(state.lastSyncAt) })}
+            </p>
+          )}
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void pair()}
+          >
+            {t('sync.pair')}
+          </button>
+          {code && (
+            <p className="sync-code" role="status" aria-label={t('sync.codeLabel')}>
+              <strong>{code.code}</strong>{' '}
+              {t('sync.codeHint', { time: formatDateTime(code.expiresAt) })}
+            </p>
+          )}
+          {devices && (
+            <>
+              <h3>{t('sync.devices')}</h3>
+              <ul className="sync-devices">
+                {devices.map((d) => (
+                  <li key={d.id}>
+                    <span>
+                      {d.name}
+                      {d.id === state.deviceId && ` (${t('sync.thisDevice')})`}
+                      {d.revokedAt !== null && ` — ${t('sync.removed')}`}
+                    </span>
+                    {d.revokedAt === null && d.id !== state.deviceId && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        onClick={() => void remove(d)}
+                      >
+                        {t('sync.remove', { name: d.name })}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+/** "Sync status" on every staff screen (synced, N pending, offline, error) and "Sync now". */
+import { useTranslation } from 'react-i18next';
+import { useObservable } from '../../ui/useObservable';
+import { loadSync, syncStatus } from './status';
+
+export function SyncStatusLine() {
+  const { t } = useTranslation();
+  const status = useObservable(syncStatus);
+  const { phase, pending } = status;
+  const text =
+    phase === 'unpaired'
+      ? t('sync.unpaired')
+      : phase === 'syncing'
+        ? t('sync.syncing')
+        : phase === 'offline'
+          ? pending > 0
+            ? t('sync.offlinePending', { count: pending })
+            : t('sync.offline')
+          : phase === 'error'
+            ? status.code === 'bad_token'
+              ? t('sync.errors.removedDevice')
+              : t('sync.error')
+            : pending > 0
+              ? t('sync.pending', { count: pending })
+              : t('sync.synced');
+  return (
+    <div className="sync-status">
+      <p
+        role="status"
+        aria-label={t('sync.status')}
+        className={`sync-status__text sync-status__${phase}`}
+      >
+        {text}
+      </p>
+      {phase !== 'unpaired' && (
+        <button
+          type="button"
+          className="button"
+          disabled={phase === 'syncing'}
+          onClick={() => void loadSync().then((m) => m.syncNow())}
+        >
+          {t('sync.now')}
+        </button>
+      )}
+    </div>
+  );
+}

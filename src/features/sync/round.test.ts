@@ -1,0 +1,266 @@
+/**
+ * Tablets (each its own IndexedDB) syncing through the real server (Hono app
+ * over an in-memory SQLite store): offline work converges on every tablet,
+ * nothing is lost or doubled, and a double redemption stays as a conflict.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addStamps,
+  membersInConflict,
+  redeemReward,
+  resolveConflict,
+  type ActionContext,
+} from '../../db/ledger';
+import { enrollMember, updateMember } from '../../db/members';
+import type { SetiaDB } from '../../db/schema';
+import { createShop } from '../../db/settings';
+import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
+import { freshDb, TEST_SHOP } from '../../db/test-db';
+import type { ShopSettings } from '../../domain/program';
+import { createServerApp } from '../../server/app';
+import { Store } from '../../server/store/store';
+import { randomKey } from '../../shared/base64url';
+import { hashPin } from '../../shared/pin';
+import { createSyncApi, type SyncApi } from './client';
+import { syncRound } from './round';
+
+const SERVER = 'http://setia.test';
+const PIN = '2468';
+let now = 1_750_000_000_000;
+const clock = () => now;
+const ctx = (extra: Partial<ActionContext> = {}): ActionContext => ({
+  staffId: 'owner',
+  now: (now += 1000),
+  ...extra,
+});
+
+let store: Store;
+let api: SyncApi;
+/** Set to make the next push reach the server but lose its reply. */
+let dropNextPushReply = false;
+
+beforeAll(async () => {
+  store = await Store.open({ dataDir: ':memory:' });
+  const app = createServerApp({ store, clock });
+  api = createSyncApi(async (url, init) => {
+    const res = await app.request(url, init);
+    if (dropNextPushReply && url.endsWith('/sync/push')) {
+      dropNextPushReply = false;
+      throw new TypeError('network dropped');
+    }
+    return res;
+  });
+});
+afterAll(() => store.close());
+
+async function newShop(): Promise<ShopSettings> {
+  return {
+    ...TEST_SHOP,
+    shopId: `SHOP${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+    cardKey: randomKey(),
+    ownerPin: await hashPin(PIN, 1000),
+  };
+}
+
+/** The owner's tablet registers the shop; `extra` more tablets join with pairing codes. */
+async function shopWithTablets(extra: number): Promise<SetiaDB[]> {
+  const shop = await newShop();
+  const first = await freshDb(shop);
+  await connectToServer(first, SERVER, await api.register(SERVER, shop, 'Owner'));
+  const tablets = [first];
+  for (let i = 0; i < extra; i++) {
+    const state = (await getSyncState(first))!;
+    const { code } = await api.pairingCode(SERVER, state.token, PIN);
+    const grant = await api.join(SERVER, code, `Tablet ${i + 2}`);
+    const tablet = await freshDb(null);
+    await createShop(tablet, grant.shop as ShopSettings);
+    await connectToServer(tablet, SERVER, grant);
+    tablets.push(tablet);
+  }
+  return tablets;
+}
+
+const round = (db: SetiaDB) => syncRound(db, api, clock);
+/** Everyone pushes, then everyone pulls (a second pass brings the last pushes to all). */
+async function syncAll(tablets: SetiaDB[]) {
+  for (const t of tablets) await round(t);
+  for (const t of tablets) await round(t);
+}
+
+const fields = (name: string, phone: string | null = null) => ({
+  name,
+  phone,
+  email: null,
+  birthday: null,
+  marketingConsent: false,
+  consentAt: null,
+  anonymised: false,
+});
+
+async function snapshot(db: SetiaDB) {
+  const members = await db.members.orderBy('id').toArray();
+  return {
+    events: (await db.events.orderBy('id').primaryKeys()).length,
+    eventIds: await db.events.orderBy('id').primaryKeys(),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      phone: m.phone,
+      placeholder: m.placeholder ?? false,
+      balance: m.stats.balance,
+      visits: m.stats.visits,
+      redeemed: m.stats.redeemed,
+      conflicts: m.stats.conflicts,
+    })),
+  };
+}
+
+describe('tablets syncing through the server', () => {
+  it('brings a member enrolled and stamped on one tablet to the others', async () => {
+    const [a, b, c] = await shopWithTablets(2);
+    const ana = await enrollMember(a!, { fields: fields('Ana Wijaya'), phoneKeys: [] }, now);
+    await addStamps(a!, ana.id, 3, ctx());
+    expect(await pendingCount(a!)).toBe(2);
+    await syncAll([a!, b!, c!]);
+    expect(await pendingCount(a!)).toBe(0);
+    for (const t of [b!, c!]) {
+      const seen = await t.members.get(ana.id);
+      expect(seen).toMatchObject({ name: 'Ana Wijaya', stats: { balance: 3, visits: 1 } });
+      expect(seen?.nameWords).toContain('ana');
+    }
+  });
+
+  it('converges offline stamps from three tablets: nothing lost, nothing doubled', async () => {
+    const tablets = await shopWithTablets(2);
+    const [a, b, c] = tablets as [SetiaDB, SetiaDB, SetiaDB];
+    const budi = await enrollMember(a, { fields: fields('Budi'), phoneKeys: [] }, now);
+    await syncAll(tablets);
+    // Offline: each tablet stamps Budi on its own.
+    await addStamps(a, budi.id, 2, ctx());
+    await addStamps(b, budi.id, 3, ctx());
+    await addStamps(c, budi.id, 4, ctx());
+    await addStamps(c, budi.id, 1, ctx());
+    await syncAll(tablets);
+    const views = await Promise.all(tablets.map(snapshot));
+    expect(views[1]).toEqual(views[0]);
+    expect(views[2]).toEqual(views[0]);
+    expect(views[0]!.members[0]).toMatchObject({ balance: 10, visits: 4 });
+    expect(views[0]!.events).toBe(4);
+  });
+
+  it('keeps a reward redeemed on two offline tablets as a conflict, until the owner settles it', async () => {
+    const tablets = await shopWithTablets(1);
+    const [a, b] = tablets as [SetiaDB, SetiaDB];
+    const citra = await enrollMember(a, { fields: fields('Citra'), phoneKeys: [] }, now);
+    await addStamps(a, citra.id, 10, ctx());
+    await syncAll(tablets);
+    await redeemReward(a, citra.id, ctx());
+    await redeemReward(b, citra.id, ctx());
+    await syncAll(tablets);
+    for (const t of tablets) {
+      const m = await t.members.get(citra.id);
+      expect(m?.stats).toMatchObject({ balance: -10, redeemed: 2 });
+      expect((await membersInConflict(t)).map((x) => x.id)).toEqual([citra.id]);
+    }
+    await resolveConflict(a, citra.id, true, 'forgiven', ctx());
+    await syncAll(tablets);
+    for (const t of tablets) {
+      expect((await t.members.get(citra.id))?.stats).toMatchObject({ balance: 0, redeemed: 2 });
+      expect(await membersInConflict(t)).toEqual([]);
+    }
+  });
+
+  it('stamps a member another tablet enrolled offline, and fills in their details later', async () => {
+    const tablets = await shopWithTablets(1);
+    const [a, b] = tablets as [SetiaDB, SetiaDB];
+    const dewi = await enrollMember(
+      a,
+      { fields: fields('Dewi', '+6281234567890'), phoneKeys: [] },
+      now,
+    );
+    // Tablet B scans Dewi's verified card before A has synced.
+    await addStamps(b, dewi.id, 2, ctx({ verifiedCard: true }));
+    expect(await b.members.get(dewi.id)).toMatchObject({ placeholder: true });
+    await syncAll(tablets);
+    for (const t of tablets)
+      expect(await snapshot(t)).toMatchObject({
+        members: [{ name: 'Dewi', phone: '+6281234567890', placeholder: false, balance: 2 }],
+      });
+  });
+
+  it('stores a push once when its reply was lost, and sends nothing twice', async () => {
+    const tablets = await shopWithTablets(1);
+    const [a, b] = tablets as [SetiaDB, SetiaDB];
+    const eko = await enrollMember(a, { fields: fields('Eko'), phoneKeys: [] }, now);
+    for (let i = 0; i < 5; i++) await addStamps(a, eko.id, 1, ctx());
+    dropNextPushReply = true;
+    await expect(round(a)).rejects.toThrow();
+    expect(await pendingCount(a)).toBe(6);
+    await round(a);
+    await round(a);
+    expect(await pendingCount(a)).toBe(0);
+    await round(b);
+    expect(await b.events.count()).toBe(5);
+    expect((await b.members.get(eko.id))?.stats.balance).toBe(5);
+    const state = (await getSyncState(b))!;
+    const all = await api.pull(SERVER, state.token, 0);
+    expect(all.items.filter((i) => i.kind === 'event')).toHaveLength(5);
+  });
+
+  it('merges member edits from two tablets field by field', async () => {
+    const tablets = await shopWithTablets(1);
+    const [a, b] = tablets as [SetiaDB, SetiaDB];
+    const fajar = await enrollMember(a, { fields: fields('Fajar'), phoneKeys: [] }, now);
+    await syncAll(tablets);
+    await updateMember(a, fajar.id, { email: 'fajar@example.com' }, undefined, (now += 1000));
+    await updateMember(b, fajar.id, { name: 'Fajar Nugroho' }, undefined, (now += 1000));
+    await syncAll(tablets);
+    for (const t of tablets)
+      expect(await t.members.get(fajar.id)).toMatchObject({
+        name: 'Fajar Nugroho',
+        email: 'fajar@example.com',
+      });
+  });
+
+  it('converges whatever the tablets do offline and whenever they sync (property)', async () => {
+    type Step = { tablet: number; action: 'stamp' | 'redeem' | 'sync'; qty: number };
+    const step = fc.record({
+      tablet: fc.integer({ min: 0, max: 2 }),
+      action: fc.constantFrom<Step['action']>('stamp', 'stamp', 'redeem', 'sync'),
+      qty: fc.integer({ min: 1, max: 12 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const tablets = await shopWithTablets(2);
+        const member = await enrollMember(
+          tablets[0]!,
+          { fields: fields('Gita'), phoneKeys: [] },
+          now,
+        );
+        await syncAll(tablets);
+        let written = 0;
+        for (const s of steps) {
+          const t = tablets[s.tablet]!;
+          if (s.action === 'sync') await round(t);
+          else if (s.action === 'stamp') {
+            await addStamps(t, member.id, s.qty, ctx());
+            written += 1;
+          } else {
+            // A tablet refuses a redemption it cannot see stamps for: that is not a write.
+            written += await redeemReward(t, member.id, ctx()).then(
+              () => 1,
+              () => 0,
+            );
+          }
+        }
+        await syncAll(tablets);
+        const views = await Promise.all(tablets.map(snapshot));
+        expect(views[1]).toEqual(views[0]);
+        expect(views[2]).toEqual(views[0]);
+        expect(views[0]!.events).toBe(written);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * One sync round for one tablet: push everything the server has not
+ * acknowledged, in batches, then pull what the other tablets wrote, page by
+ * page. Each step saves its progress, so a round cut short (offline, closed
+ * tab, server killed) resumes where it stopped and never sends or applies
+ * anything twice.
+ */
+import { applyPulled, getSyncState, outbox, updateSyncState } from '../../db/sync';
+import type { SetiaDB } from '../../db/schema';
+import { SyncError, type SyncApi } from './client';
+
+export const PUSH_BATCH = 500;
+
+/** Returns false when this tablet is not connected to a server. */
+export async function syncRound(db: SetiaDB, api: SyncApi, now: () => number): Promise<boolean> {
+  const state = await getSyncState(db);
+  if (!state) return false;
+  for (let pushed = state.pushedSeq; ;) {
+    const batch = await outbox(db, pushed, PUSH_BATCH);
+    if (batch.events.length + batch.memberChanges.length === 0) break;
+    const ack = await api.push(state.server, state.token, {
+      events: batch.events,
+      memberChanges: batch.memberChanges,
+    });
+    // Move on only past what the server says it stored.
+    const stored = new Set([...ack.events, ...ack.memberChanges]);
+    if (![...batch.events, ...batch.memberChanges].every((x) => stored.has(x.id)))
+      throw new SyncError('push not acknowledged', 200, 'bad_reply');
+    pushed = batch.lastSeq;
+    await updateSyncState(db, { pushedSeq: pushed });
+  }
+  for (let cursor = state.cursor; ;) {
+    const page = await api.pull(state.server, state.token, cursor);
+    if (page.items.length > 0 || page.cursor !== cursor)
+      await applyPulled(db, page.items, page.cursor, now());
+    cursor = page.cursor;
+    if (!page.more) break;
+  }
+  await updateSyncState(db, { lastSyncAt: now() });
+  return true;
+}
