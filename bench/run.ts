@@ -22,6 +22,7 @@ const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   pwa: () => import('./pwa.bench'),
   scanner: () => import('./scanner.bench'),
   server: () => import('./server.bench'),
+  sync: () => import('./sync.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

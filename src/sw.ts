@@ -29,3 +29,15 @@ registerRoute(
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Background Sync: the network is back. Sync lives in the page (it owns the
+// tablet's database connection), so wake every open Setia window to run it.
+self.addEventListener('sync', (event: Event) => {
+  const e = event as ExtendableEvent & { tag: string };
+  if (e.tag !== 'setia-sync') return;
+  e.waitUntil(
+    self.clients
+      .matchAll({ type: 'window' })
+      .then((windows) => windows.forEach((w) => w.postMessage({ type: 'setia-sync' }))),
+  );
+});

@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import type { Tablet } from '../support/chromium';
 import { waitUntil } from '../support/wait';
-import { addStamps, cardProgress, enroll, OWNER_PIN, search, setUpShop } from './support/shop';
+import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
+import { joinShop, openOwner, pairingCode, syncStatus as status } from './support/sync';
 import { tabletPerTest } from './support/tablet';
 
 const baseURL = inject('baseURL');
@@ -16,39 +16,6 @@ const newTablet = tabletPerTest();
 
 const OWES_10 =
   'This member owes 10 stamps: two tablets redeemed the same reward. The owner can settle it.';
-const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
-
-async function openOwner(page: Page) {
-  await page.getByRole('button', { name: 'Owner' }).click();
-  const panel = page.getByRole('heading', { name: 'Sync and tablets' });
-  const pin = page.getByLabel('Owner PIN');
-  await panel.or(pin).waitFor();
-  // The area stays unlocked for a few idle minutes.
-  if (await pin.isVisible()) {
-    await pin.fill(OWNER_PIN);
-    await page.getByRole('button', { name: 'Unlock' }).click();
-  }
-  await panel.waitFor();
-}
-
-async function pairingCode(owner: Page): Promise<string> {
-  await owner.getByRole('button', { name: 'Pair a tablet' }).click();
-  // A new code replaces the last one (each works once).
-  const shown = owner.getByRole('status', { name: 'Pairing code' });
-  const text = await shown.innerText();
-  return /^[A-Z0-9]{8}/.exec(text.trim())![0];
-}
-
-async function join(tablet: Tablet, code: string) {
-  const { page } = tablet;
-  await page.goto(baseURL);
-  await page.getByRole('button', { name: 'Join a shop' }).click();
-  expect(await page.getByLabel('Server').inputValue()).toBe(baseURL);
-  await page.getByLabel('Pairing code').fill(code);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await page.getByRole('searchbox', { name: 'Search members' }).waitFor();
-}
-
 /** "Sync now" until the status says synced and `check` holds (other tablets may still be pushing). */
 async function syncUntil(page: Page, check: () => Promise<boolean>, message: string) {
   await waitUntil(
@@ -83,9 +50,9 @@ describe('sync between tablets', () => {
     await a.getByRole('button', { name: 'Connect this tablet' }).click();
     await a.getByText(`Connected to ${baseURL}`).waitFor();
     const second = await newTablet();
-    await join(second, await pairingCode(a));
+    await joinShop(second.page, baseURL, await pairingCode(a));
     const third = await newTablet();
-    await join(third, await pairingCode(a));
+    await joinShop(third.page, baseURL, await pairingCode(a));
     await a.getByText(/\(this tablet\)/).waitFor();
     await a.getByRole('button', { name: 'Back to the counter' }).click();
     const [b, c] = [second.page, third.page];

@@ -9,11 +9,12 @@ import { db } from '../../db/db';
 import { getSyncState, pendingCount, watchPendingCount } from '../../db/sync';
 import { syncApi, SyncError } from './client';
 import { syncRound } from './round';
+import { nextSyncDelay } from './schedule';
 import { syncStatus } from './status';
 
-const EVERY_MS = 20_000;
+/** A write is pushed this soon after it is saved (several quick stamps go in one push). */
 const SOON_MS = 800;
-const MAX_BACKOFF_MS = 60_000;
+const BACKGROUND_SYNC_TAG = 'setia-sync';
 
 let running: Promise<void> | null = null;
 let again = false;
@@ -26,17 +27,36 @@ function schedule(ms: number) {
   timer = setTimeout(() => void syncNow(), ms);
 }
 
-async function once(): Promise<void> {
+/** Returns how many items moved. */
+async function once(): Promise<number> {
   if (!(await getSyncState(db))) {
     syncStatus.set({ phase: 'unpaired', pending });
-    return;
+    return 0;
   }
   if (!navigator.onLine) {
     syncStatus.set({ phase: 'offline', pending });
-    return;
+    askForBackgroundSync();
+    return 0;
   }
   syncStatus.set({ phase: 'syncing', pending });
-  await syncRound(db, syncApi, Date.now);
+  const moved = await syncRound(db, syncApi, Date.now);
+  return moved ? moved.pushed + moved.pulled : 0;
+}
+
+/**
+ * Where the browser has Background Sync, the service worker is woken when the
+ * network returns and tells this page to sync at once, even if the online
+ * event was missed (a tablet asleep in a drawer).
+ */
+function askForBackgroundSync() {
+  if (pending === 0 || !('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready
+    .then((reg) =>
+      (
+        reg as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }
+      ).sync?.register(BACKGROUND_SYNC_TAG),
+    )
+    .catch(() => undefined);
 }
 
 /** Runs a sync now (or right after the one in progress). */
@@ -47,9 +67,10 @@ export async function syncNow(): Promise<void> {
   }
   running = (async () => {
     try {
+      let moved = 0;
       do {
         again = false;
-        await once();
+        moved += await once();
       } while (again);
       failures = 0;
       const left = await pendingCount(db);
@@ -58,7 +79,7 @@ export async function syncNow(): Promise<void> {
         syncStatus.set(
           left > 0 ? { phase: 'pending', pending: left } : { phase: 'synced', pending: 0 },
         );
-      schedule(EVERY_MS);
+      schedule(nextSyncDelay({ moved }, Math.random));
     } catch (e) {
       failures += 1;
       const offline = !navigator.onLine || (e instanceof SyncError && e.status === null);
@@ -67,7 +88,8 @@ export async function syncNow(): Promise<void> {
           ? { phase: 'offline', pending }
           : { phase: 'error', pending, code: e instanceof SyncError ? e.code : 'failed' },
       );
-      schedule(Math.min(MAX_BACKOFF_MS, 2000 * 2 ** (failures - 1)));
+      if (offline) askForBackgroundSync();
+      schedule(nextSyncDelay({ failures }, Math.random));
     } finally {
       running = null;
     }
@@ -82,6 +104,9 @@ export function startSync(): void {
   if (started) return;
   started = true;
   window.addEventListener('online', () => void syncNow());
+  navigator.serviceWorker?.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
+    if (e.data?.type === BACKGROUND_SYNC_TAG) void syncNow();
+  });
   window.addEventListener('offline', () => syncStatus.set({ phase: 'offline', pending }));
   // Each local write raises the pending count: push it soon, in the background.
   watchPendingCount(db, (count) => {

@@ -11,10 +11,20 @@ import { SyncError, type SyncApi } from './client';
 
 export const PUSH_BATCH = 500;
 
-/** Returns false when this tablet is not connected to a server. */
-export async function syncRound(db: SetiaDB, api: SyncApi, now: () => number): Promise<boolean> {
+export interface RoundResult {
+  pushed: number;
+  pulled: number;
+}
+
+/** Returns what moved, or null when this tablet is not connected to a server. */
+export async function syncRound(
+  db: SetiaDB,
+  api: SyncApi,
+  now: () => number,
+): Promise<RoundResult | null> {
   const state = await getSyncState(db);
-  if (!state) return false;
+  if (!state) return null;
+  const moved: RoundResult = { pushed: 0, pulled: 0 };
   for (let pushed = state.pushedSeq; ;) {
     const batch = await outbox(db, pushed, PUSH_BATCH);
     if (batch.events.length + batch.memberChanges.length === 0) break;
@@ -27,15 +37,17 @@ export async function syncRound(db: SetiaDB, api: SyncApi, now: () => number): P
     if (![...batch.events, ...batch.memberChanges].every((x) => stored.has(x.id)))
       throw new SyncError('push not acknowledged', 200, 'bad_reply');
     pushed = batch.lastSeq;
+    moved.pushed += stored.size;
     await updateSyncState(db, { pushedSeq: pushed });
   }
   for (let cursor = state.cursor; ;) {
     const page = await api.pull(state.server, state.token, cursor);
     if (page.items.length > 0 || page.cursor !== cursor)
       await applyPulled(db, page.items, page.cursor, now());
+    moved.pulled += page.items.length;
     cursor = page.cursor;
     if (!page.more) break;
   }
   await updateSyncState(db, { lastSyncAt: now() });
-  return true;
+  return moved;
 }

@@ -1,0 +1,37 @@
+/** Sync steps a person takes on the owner's and a new tablet, by role and accessible name. */
+import type { Page } from 'playwright-core';
+import { OWNER_PIN } from './shop';
+
+export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+export async function openOwner(page: Page) {
+  await page.getByRole('button', { name: 'Owner' }).click();
+  const panel = page.getByRole('heading', { name: 'Sync and tablets' });
+  const pin = page.getByLabel('Owner PIN');
+  await panel.or(pin).waitFor();
+  // The area stays unlocked for a few idle minutes.
+  if (await pin.isVisible()) {
+    await pin.fill(OWNER_PIN);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+  }
+  await panel.waitFor();
+}
+
+export async function pairingCode(owner: Page): Promise<string> {
+  await owner.getByRole('button', { name: 'Pair a tablet' }).click();
+  // A new code replaces the last one (each works once).
+  const shown = owner.getByRole('status', { name: 'Pairing code' });
+  const text = await shown.innerText();
+  return /^[A-Z0-9]{8}/.exec(text.trim())![0];
+}
+
+/** A new tablet joins with the owner's code; the Server field must default to this origin. */
+export async function joinShop(page: Page, baseURL: string, code: string) {
+  await page.goto(baseURL);
+  await page.getByRole('button', { name: 'Join a shop' }).click();
+  const server = await page.getByLabel('Server').inputValue();
+  if (server !== baseURL) throw new Error(`"Server" shows ${server}, not this origin ${baseURL}`);
+  await page.getByLabel('Pairing code').fill(code);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Search members' }).waitFor();
+}
