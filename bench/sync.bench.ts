@@ -15,7 +15,7 @@ import { launch, type Tablet } from '../tests/support/chromium';
 import { waitUntil } from '../tests/support/wait';
 import { setUpShop } from '../tests/e2e/support/shop';
 import { joinShop, openOwner, pairingCode, syncStatus } from '../tests/e2e/support/sync';
-import { putRows } from './lib/page';
+import { measures, putRows } from './lib/page';
 import type { Row } from './lib/report';
 import type { BenchContext, Suite } from './run';
 import { generateShop } from './seed';
@@ -26,6 +26,8 @@ const CHUNK = 2000;
 
 /** What a tablet's database holds, read straight from IndexedDB. */
 async function ledgerOf(page: Page): Promise<{ ids: string[]; balance: number }> {
+  // tsx names inner functions with a helper the page does not have.
+  await page.evaluate('window.__name = (f) => f');
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((ok, fail) => {
       const r = indexedDB.open('setia');
@@ -148,6 +150,16 @@ async function run({ baseURL }: BenchContext): Promise<Row[]> {
       { timeout: 120_000, interval: 100, message: 'all three tablets to converge' },
     );
     const converged = Math.max(...(done as number[]));
+    const timing = await Promise.all(
+      pages.map(async (page) => {
+        const total = async (name: string) => {
+          const all = await measures(page, name);
+          return `${all.length}× ${(all.reduce((s, d) => s + d, 0) / 1000).toFixed(1)} s`;
+        };
+        return `push ${await total('setia:sync-push')}, pull ${await total('setia:sync-pull')}, apply ${await total('setia:sync-apply')}`;
+      }),
+    );
+    if (process.env.BENCH_DEBUG) console.log(timing);
 
     // Nothing lost or doubled: the same 10,000 ids everywhere, and balances that add up.
     const views = await Promise.all(pages.map(ledgerOf));
@@ -164,7 +176,7 @@ async function run({ baseURL }: BenchContext): Promise<Row[]> {
         measured: `${(converged / 1000).toFixed(1)} s`,
         bar: '≤ 10 s',
         ok: converged <= 10_000,
-        notes: `per tablet ${done.map((d) => `${((d ?? 0) / 1000).toFixed(1)} s`).join(' / ')}`,
+        notes: `per tablet ${done.map((d) => `${((d ?? 0) / 1000).toFixed(1)} s`).join(' / ')}; time spent: ${timing.join(' | ')}`,
       },
       {
         what: 'nothing lost or doubled (same event ids on every tablet; balances sum to the stamps)',

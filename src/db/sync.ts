@@ -120,11 +120,19 @@ export async function applyPulled(
     }
     for (const change of newChanges) await mergeChange(db, change);
 
-    for (const memberId of touched) {
-      const member = (await db.members.get(memberId)) ?? placeholderMember(memberId, now);
-      const stats = foldLedger(await memberEvents(db, memberId), member.base ?? EMPTY_STATS);
-      await db.members.put({ ...member, stats });
-    }
+    // Refold every touched member from its ledger: all reads issued at once, one bulk write
+    // (one request at a time costs a round trip each: seconds for a big catch-up).
+    const ids = [...touched];
+    const [members, ledgers] = await Promise.all([
+      db.members.bulkGet(ids),
+      Promise.all(ids.map((id) => memberEvents(db, id))),
+    ]);
+    await db.members.bulkPut(
+      ids.map((id, i) => {
+        const member = members[i] ?? placeholderMember(id, now);
+        return { ...member, stats: foldLedger(ledgers[i]!, member.base ?? EMPTY_STATS) };
+      }),
+    );
     const state = await getSyncState(db);
     if (state) await saveSyncState(db, { ...state, cursor, lastSyncAt: now });
   });

@@ -5,6 +5,7 @@ import {
   deviceGrant,
   devicesReply,
   pairingCodeReply,
+  PULL_PAGE_MAX,
   pullReply,
   pushReply,
   revokeReply,
@@ -84,7 +85,7 @@ export function createSyncApi(fetchFn: Fetch = (url, init) => fetch(url, init)) 
     push: (server: string, token: string, push: PushRequest): Promise<PushReply> =>
       call(fetchFn, server, '/sync/push', pushReply, { method: 'POST', token, json: push }),
     pull: (server: string, token: string, cursor: number): Promise<PullReply> =>
-      call(fetchFn, server, `/sync/pull?cursor=${cursor}&limit=1000`, pullReply, {
+      call(fetchFn, server, `/sync/pull?cursor=${cursor}&limit=${PULL_PAGE_MAX}`, pullReply, {
         method: 'GET',
         token,
       }),

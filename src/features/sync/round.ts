@@ -7,9 +7,10 @@
  */
 import { applyPulled, getSyncState, outbox, updateSyncState } from '../../db/sync';
 import type { SetiaDB } from '../../db/schema';
+import { BATCH_MAX } from '../../shared/sync-protocol';
 import { SyncError, type SyncApi } from './client';
 
-export const PUSH_BATCH = 500;
+export const PUSH_BATCH = BATCH_MAX;
 
 export interface RoundResult {
   pushed: number;
@@ -28,6 +29,7 @@ export async function syncRound(
   for (let pushed = state.pushedSeq; ;) {
     const batch = await outbox(db, pushed, PUSH_BATCH);
     if (batch.events.length + batch.memberChanges.length === 0) break;
+    const t0 = performance.now();
     const ack = await api.push(state.server, state.token, {
       events: batch.events,
       memberChanges: batch.memberChanges,
@@ -39,11 +41,17 @@ export async function syncRound(
     pushed = batch.lastSeq;
     moved.pushed += stored.size;
     await updateSyncState(db, { pushedSeq: pushed });
+    performance.measure('setia:sync-push', { start: t0 });
   }
   for (let cursor = state.cursor; ;) {
+    const t0 = performance.now();
     const page = await api.pull(state.server, state.token, cursor);
+    const t1 = performance.now();
     if (page.items.length > 0 || page.cursor !== cursor)
       await applyPulled(db, page.items, page.cursor, now());
+    // Benchmarks read these: network + server, then this tablet's IndexedDB.
+    performance.measure('setia:sync-pull', { start: t0, end: t1 });
+    performance.measure('setia:sync-apply', { start: t1 });
     moved.pulled += page.items.length;
     cursor = page.cursor;
     if (!page.more) break;
