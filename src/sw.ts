@@ -5,7 +5,8 @@
  * offline. A new version waits until the page says so ("Update available —
  * Reload"), so a cashier is never reloaded mid-stamp. The very first install
  * takes control at once (clientsClaim): a shop that loads the app once and then
- * loses its internet is covered.
+ * loses its internet is covered. Where the browser has Background Sync, the
+ * returning network wakes this worker, which asks the open pages to sync.
  */
 import { clientsClaim } from 'workbox-core';
 import {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
-import type { MemberFields } from '../domain/member';
 import { UNDO_WINDOW_MS } from '../domain/stamping';
 import {
   addStamps,
@@ -12,18 +11,10 @@ import {
 } from './ledger';
 import { enrollMember, PhoneTakenError, searchMembers, updateMember } from './members';
 import type { SetiaDB } from './schema';
-import { freshDb } from './test-db';
+import { freshDb, memberFields } from './test-db';
 
 const T0 = 1_750_000_000_000;
-const fields = (name: string, phone: string | null = null): MemberFields => ({
-  name,
-  phone,
-  email: null,
-  birthday: null,
-  marketingConsent: false,
-  consentAt: null,
-  anonymised: false,
-});
+const fields = memberFields;
 const keys = (e164: string | null) => (e164 ? [e164.slice(3), e164.slice(1)] : []);
 let db: SetiaDB;
 afterEach(() => db?.close());

@@ -1,4 +1,5 @@
 /** A fresh, isolated database per unit test (fake-indexeddb in node). */
+import type { MemberFields } from '../domain/member';
 import type { ShopSettings } from '../domain/program';
 import { SetiaDB } from './schema';
 import { createShop } from './settings';
@@ -23,3 +24,14 @@ export async function freshDb(shop: ShopSettings | null = TEST_SHOP): Promise<Se
   if (shop) await createShop(db, shop);
   return db;
 }
+
+/** A member's fields with only a name (and maybe a phone) filled in. */
+export const memberFields = (name: string, phone: string | null = null): MemberFields => ({
+  name,
+  phone,
+  email: null,
+  birthday: null,
+  marketingConsent: false,
+  consentAt: null,
+  anonymised: false,
+});

@@ -29,6 +29,11 @@ export function formatDateTime(at: number): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
+/** A time of day, "2:56 PM": for things that happened today. */
+export function formatTime(at: number): string {
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(at);
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600_000],
   ['month', 30 * 24 * 3600_000],

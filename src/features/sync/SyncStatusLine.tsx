@@ -1,7 +1,8 @@
 /** "Sync status" on every staff screen (synced, N pending, offline, error) and "Sync now". */
 import { useTranslation } from 'react-i18next';
 import { useObservable } from '../../ui/useObservable';
-import { loadSync, syncStatus } from './status';
+import { formatTime } from '../../i18n/format';
+import { loadSync, syncErrorKey, syncStatus } from './status';
 
 export function SyncStatusLine() {
   const { t } = useTranslation();
@@ -17,9 +18,7 @@ export function SyncStatusLine() {
             ? t('sync.offlinePending', { count: pending })
             : t('sync.offline')
           : phase === 'error'
-            ? status.code === 'bad_token'
-              ? t('sync.errors.removedDevice')
-              : t('sync.error')
+            ? t('sync.error', { reason: t(syncErrorKey(status.code ?? 'failed')) })
             : pending > 0
               ? t('sync.pending', { count: pending })
               : t('sync.synced');
@@ -32,6 +31,11 @@ export function SyncStatusLine() {
       >
         {text}
       </p>
+      {phase === 'synced' && status.lastSyncAt !== undefined && (
+        <span className="sync-status__time">
+          {t('sync.lastSynced', { time: formatTime(status.lastSyncAt) })}
+        </span>
+      )}
       {phase !== 'unpaired' && (
         <button
           type="button"

@@ -27,12 +27,36 @@ function schedule(ms: number) {
   timer = setTimeout(() => void syncNow(), ms);
 }
 
+let watching = false;
+
+/**
+ * Once this tablet is connected, each local write raises the pending count:
+ * push it soon, in the background. (A tablet that is not connected pays nothing.)
+ */
+function watchWrites() {
+  if (watching) return;
+  watching = true;
+  watchPendingCount(db, (count) => {
+    const grew = count > pending;
+    pending = count;
+    const current = syncStatus.get();
+    if (current.phase !== 'syncing')
+      syncStatus.set({
+        ...current,
+        pending: count,
+        ...(current.phase === 'synced' && count > 0 ? { phase: 'pending' as const } : {}),
+      });
+    if (grew) schedule(SOON_MS);
+  });
+}
+
 /** Returns how many items moved. */
 async function once(): Promise<number> {
   if (!(await getSyncState(db))) {
     syncStatus.set({ phase: 'unpaired', pending });
     return 0;
   }
+  watchWrites();
   if (!navigator.onLine) {
     syncStatus.set({ phase: 'offline', pending });
     askForBackgroundSync();
@@ -77,7 +101,9 @@ export async function syncNow(): Promise<void> {
       const state = await getSyncState(db);
       if (state)
         syncStatus.set(
-          left > 0 ? { phase: 'pending', pending: left } : { phase: 'synced', pending: 0 },
+          left > 0
+            ? { phase: 'pending', pending: left, lastSyncAt: Date.now() }
+            : { phase: 'synced', pending: 0, lastSyncAt: Date.now() },
         );
       schedule(nextSyncDelay({ moved }, Math.random));
     } catch (e) {
@@ -108,18 +134,5 @@ export function startSync(): void {
     if (e.data?.type === BACKGROUND_SYNC_TAG) void syncNow();
   });
   window.addEventListener('offline', () => syncStatus.set({ phase: 'offline', pending }));
-  // Each local write raises the pending count: push it soon, in the background.
-  watchPendingCount(db, (count) => {
-    const grew = count > pending;
-    pending = count;
-    const current = syncStatus.get();
-    if (current.phase !== 'syncing')
-      syncStatus.set({
-        ...current,
-        pending: count,
-        ...(current.phase === 'synced' && count > 0 ? { phase: 'pending' as const } : {}),
-      });
-    if (grew) schedule(SOON_MS);
-  });
   void syncNow();
 }

@@ -16,7 +16,7 @@ import { enrollMember, updateMember } from '../../db/members';
 import type { SetiaDB } from '../../db/schema';
 import { createShop } from '../../db/settings';
 import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
-import { freshDb, TEST_SHOP } from '../../db/test-db';
+import { freshDb, memberFields, TEST_SHOP } from '../../db/test-db';
 import type { ShopSettings } from '../../domain/program';
 import { createServerApp } from '../../server/app';
 import { Store } from '../../server/store/store';
@@ -88,15 +88,7 @@ async function syncAll(tablets: SetiaDB[]) {
   for (const t of tablets) await round(t);
 }
 
-const fields = (name: string, phone: string | null = null) => ({
-  name,
-  phone,
-  email: null,
-  birthday: null,
-  marketingConsent: false,
-  consentAt: null,
-  anonymised: false,
-});
+const fields = memberFields;
 
 async function snapshot(db: SetiaDB) {
   const members = await db.members.orderBy('id').toArray();

@@ -8,6 +8,22 @@ export interface SyncStatus {
   pending: number;
   /** For "error": the server's error code (see ErrorReply), or "failed". */
   code?: string;
+  /** When the last round finished, for "synced". */
+  lastSyncAt?: number;
+}
+
+/** The catalogue key that explains a failed call, by the server's error code. */
+export function syncErrorKey(code: string): string {
+  const keys: Record<string, string> = {
+    unreachable: 'sync.errors.unreachable',
+    bad_code: 'sync.errors.badCode',
+    wrong_pin: 'sync.errors.wrongPin',
+    too_many_tries: 'sync.errors.tooMany',
+    shop_exists: 'sync.errors.shopExists',
+    bad_token: 'sync.errors.removedDevice',
+    no_token: 'sync.errors.removedDevice',
+  };
+  return keys[code] ?? 'sync.errors.failed';
 }
 
 export const syncStatus = createObservable<SyncStatus>({ phase: 'unpaired', pending: 0 });
