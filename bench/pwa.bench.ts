@@ -37,6 +37,19 @@ async function runLighthouse(url: string, userDataDir: string): Promise<Scores> 
       disableStorageReset: true,
     });
     const categories = result?.lhr.categories ?? {};
+    if (process.env.BENCH_DEBUG && result) {
+      const { lhr } = result;
+      console.log(url, lhr.runtimeError, lhr.runWarnings);
+      for (const [id, a] of Object.entries(lhr.audits))
+        if (a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative')
+          console.log(
+            '  ',
+            id,
+            a.score,
+            a.displayValue ?? '',
+            id === 'inspector-issues' ? JSON.stringify(a.details).slice(0, 600) : '',
+          );
+    }
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     return {
       performance: score('performance'),

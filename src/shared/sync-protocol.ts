@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { COUNTRIES, CURRENCIES } from '../domain/program';
 
+// In the browser the app's Content-Security-Policy forbids eval: zod must not even try its
+// compiled fast path there (the probe alone is reported as a CSP violation). The server keeps it.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 export const BATCH_MAX = 1000;
 export const PULL_PAGE_MAX = 5000;
 export const PULL_PAGE_DEFAULT = 1000;

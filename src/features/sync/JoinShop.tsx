@@ -10,7 +10,6 @@ import { createShop } from '../../db/settings';
 import { connectToServer } from '../../db/sync';
 import type { ShopSettings } from '../../domain/program';
 import { Field } from '../../ui/Field';
-import { syncApi } from './client';
 import { loadSync } from './status';
 import { useSyncErrorText } from './useSyncErrors';
 
@@ -43,6 +42,7 @@ export default function JoinShop() {
     try {
       // A short number tells the tablets apart in the owner's list.
       const name = `${t('sync.newTablet')} ${100 + Math.floor(Math.random() * 900)}`;
+      const { syncApi } = await import('./client'); // zod loads only when it is needed
       const grant = await syncApi.join(server.trim(), code.trim(), name);
       await connectToServer(db, server.trim(), grant);
       await createShop(db, grant.shop as ShopSettings);

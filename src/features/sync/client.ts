@@ -1,5 +1,6 @@
 /** Calls to the sync server, checked against the shared protocol on the way back too. */
 import type { z } from 'zod';
+import { SyncError } from './sync-error';
 import type { ShopSettings } from '../../domain/program';
 import {
   deviceGrant,
@@ -15,16 +16,7 @@ import {
   type PushRequest,
 } from '../../shared/sync-protocol';
 
-/** The server said no (4xx/5xx) with a message, or could not be reached. */
-export class SyncError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
+export { SyncError };
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 

@@ -7,7 +7,8 @@
  */
 import { db } from '../../db/db';
 import { getSyncState, pendingCount, watchPendingCount } from '../../db/sync';
-import { syncApi, SyncError } from './client';
+import { syncApi } from './client';
+import { SyncError } from './sync-error';
 import { syncRound } from './round';
 import { nextSyncDelay } from './schedule';
 import { syncStatus } from './status';

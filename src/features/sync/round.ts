@@ -8,7 +8,8 @@
 import { applyPulled, getSyncState, outbox, updateSyncState } from '../../db/sync';
 import type { SetiaDB } from '../../db/schema';
 import { BATCH_MAX } from '../../shared/sync-protocol';
-import { SyncError, type SyncApi } from './client';
+import type { SyncApi } from './client';
+import { SyncError } from './sync-error';
 
 export const PUSH_BATCH = BATCH_MAX;
 

@@ -1,6 +1,6 @@
 /** The words for a failed server call, in the reader's language. */
 import { useTranslation } from 'react-i18next';
-import { SyncError } from './client';
+import { SyncError } from './sync-error';
 import { syncErrorKey } from './status';
 
 export function useSyncErrorText() {

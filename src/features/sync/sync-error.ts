@@ -1,0 +1,11 @@
+/** Kept apart from the client so that screens can name it without loading zod. */
+/** The server said no (4xx/5xx) with a message, or could not be reached. */
+export class SyncError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
