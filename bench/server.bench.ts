@@ -14,8 +14,8 @@ import { createServerApp } from '../src/server/app';
 import { Store } from '../src/server/store/store';
 import type { StoreOptions } from '../src/server/store/connect';
 import { dropBackend } from '../src/server/test-backends';
-import { randomKey } from '../src/shared/base64url';
-import { hashPin } from '../src/shared/pin';
+import { createSyncApi } from '../src/features/sync/client';
+import { testShop } from '../src/shared/test-shop';
 import type { Row } from './lib/report';
 import type { Suite } from './run';
 
@@ -33,31 +33,18 @@ async function ingest(options: StoreOptions): Promise<number> {
   });
   try {
     const base = `http://127.0.0.1:${port}/api`;
-    const shop = {
-      shopId: `BENCH${Date.now().toString(36).toUpperCase()}`,
-      cardKey: randomKey(),
-      name: 'Bench',
-      stampsPerCard: 10,
-      rewardName: 'Free coffee',
-      currency: 'IDR',
-      country: 'ID',
-      ownerPin: await hashPin('2468', 1000),
-      createdAt: Date.now(),
-    };
-    const grant = (await (
-      await fetch(`${base}/shops`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ shop, deviceName: 'bench' }),
-      })
-    ).json()) as { token: string; deviceId: string };
+    const grant = await createSyncApi().register(
+      `http://127.0.0.1:${port}`,
+      await testShop({ name: 'Bench' }),
+      'bench',
+    );
     const headers = { authorization: `Bearer ${grant.token}`, 'content-type': 'application/json' };
     const bodies: string[] = [];
     for (let b = 0; b < EVENTS / BATCH; b++) {
       const events: LedgerEvent[] = Array.from({ length: BATCH }, (_, i) => {
         const n = b * BATCH + i;
         return {
-          id: `EV${shop.shopId}${n.toString(36).padStart(6, '0')}`.slice(0, 40),
+          id: `EV${grant.shop.shopId}${n.toString(36).padStart(6, '0')}`.slice(0, 40),
           memberId: `M${(n % 5000).toString(36)}`,
           type: 'stamp',
           stamps: 1,

@@ -14,13 +14,12 @@ import type { SetiaDB } from './schema';
 import { freshDb, memberFields } from './test-db';
 
 const T0 = 1_750_000_000_000;
-const fields = memberFields;
 const keys = (e164: string | null) => (e164 ? [e164.slice(3), e164.slice(1)] : []);
 let db: SetiaDB;
 afterEach(() => db?.close());
 
 async function enroll(name: string, phone: string | null = null) {
-  return enrollMember(db, { fields: fields(name, phone), phoneKeys: keys(phone) }, T0);
+  return enrollMember(db, { fields: memberFields(name, phone), phoneKeys: keys(phone) }, T0);
 }
 
 describe('counter transactions', () => {

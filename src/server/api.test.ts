@@ -5,33 +5,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hlcReceive, hlcSend, hlcToString, parseHlc } from '../domain/hlc';
 import type { LedgerEvent } from '../domain/ledger';
-import type { ShopSettings } from '../domain/program';
 import { randomKey } from '../shared/base64url';
 import { signCard } from '../shared/card-link';
-import { hashPin } from '../shared/pin';
 import type { MemberChangeWire } from '../shared/sync-protocol';
+import { testShop, TEST_OWNER_PIN } from '../shared/test-shop';
 import { createServerApp } from './app';
 import { Store } from './store/store';
 import { backends, dropBackend } from './test-backends';
 
-const PIN = '2468';
+const PIN = TEST_OWNER_PIN;
 let serial = 0;
 const uid = (prefix: string) =>
   `${prefix}${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase().slice(0, 26);
 
-async function newShop(name = 'Kopi Kita'): Promise<ShopSettings> {
-  return {
-    shopId: uid('SHOP'),
-    cardKey: randomKey(),
-    name,
-    stampsPerCard: 10,
-    rewardName: 'Free coffee',
-    currency: 'IDR',
-    country: 'ID',
-    ownerPin: await hashPin(PIN, 1000),
-    createdAt: 1_750_000_000_000,
-  };
-}
+const newShop = (name = 'Kopi Kita') => testShop({ name });
 
 function event(memberId: string, deviceId: string, seq: number, stamps = 1): LedgerEvent {
   return {

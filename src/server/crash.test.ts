@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../domain/ledger';
-import { randomKey } from '../shared/base64url';
-import { hashPin } from '../shared/pin';
+import { testShop } from '../shared/test-shop';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'setia-crash-'));
@@ -53,22 +52,12 @@ describe('sync server crash', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}/api`;
     await start(port);
-    const shop = {
-      shopId: 'CRASHSHOP01',
-      cardKey: randomKey(),
-      name: 'Kopi Kita',
-      stampsPerCard: 10,
-      rewardName: 'Free coffee',
-      currency: 'IDR',
-      country: 'ID',
-      ownerPin: await hashPin('2468', 1000),
-      createdAt: Date.now(),
-    };
+    // The server's tests speak raw HTTP: src/server does not import the app's client.
     const grant = (await (
       await fetch(`${base}/shops`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ shop, deviceName: 'Counter' }),
+        body: JSON.stringify({ shop: await testShop(), deviceName: 'Counter' }),
       })
     ).json()) as { token: string; deviceId: string };
     const auth = { authorization: `Bearer ${grant.token}`, 'content-type': 'application/json' };

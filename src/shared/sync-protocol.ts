@@ -5,14 +5,13 @@
  */
 import { z } from 'zod';
 import { COUNTRIES, CURRENCIES } from '../domain/program';
+import { BATCH_MAX } from './sync-limits';
 
 // In the browser the app's Content-Security-Policy forbids eval: zod must not even try its
 // compiled fast path there (the probe alone is reported as a CSP violation). The server keeps it.
 if (typeof window !== 'undefined') z.config({ jitless: true });
 
-export const BATCH_MAX = 1000;
-export const PULL_PAGE_MAX = 5000;
-export const PULL_PAGE_DEFAULT = 1000;
+export { BATCH_MAX, PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from './sync-limits';
 
 const id = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'an id of letters, digits, - or _');
 const text = (max: number) => z.string().max(max);

@@ -10,6 +10,7 @@ import { createShop } from '../../db/settings';
 import { connectToServer } from '../../db/sync';
 import type { ShopSettings } from '../../domain/program';
 import { Field } from '../../ui/Field';
+import { serverAddress } from './server-address';
 import { loadSync } from './status';
 import { useSyncErrorText } from './useSyncErrors';
 
@@ -35,7 +36,8 @@ export default function JoinShop() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!/^https?:\/\/\S+$/.test(server.trim())) return setError(t('sync.errors.badServer'));
+    const address = serverAddress(server);
+    if (!address) return setError(t('sync.errors.badServer'));
     if (!code.trim()) return setError(t('sync.errors.noCode'));
     setJoining(true);
     setError(null);
@@ -43,8 +45,8 @@ export default function JoinShop() {
       // A short number tells the tablets apart in the owner's list.
       const name = `${t('sync.newTablet')} ${100 + Math.floor(Math.random() * 900)}`;
       const { syncApi } = await import('./client'); // zod loads only when it is needed
-      const grant = await syncApi.join(server.trim(), code.trim(), name);
-      await connectToServer(db, server.trim(), grant);
+      const grant = await syncApi.join(address, code.trim(), name);
+      await connectToServer(db, address, grant);
       await createShop(db, grant.shop as ShopSettings);
       void loadSync().then((m) => m.syncNow());
     } catch (err) {

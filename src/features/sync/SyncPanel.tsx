@@ -4,15 +4,16 @@
  * each of which the owner can remove.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { connectToServer, getSyncState, type SyncState } from '../../db/sync';
+import { connectToServer, getSyncState } from '../../db/sync';
 import type { ShopSettings } from '../../domain/program';
 import { formatDateTime } from '../../i18n/format';
 import type { DeviceInfo } from '../../shared/sync-protocol';
 import { Field } from '../../ui/Field';
 import { syncApi } from './client';
+import { serverAddress } from './server-address';
 import { loadSync } from './status';
 import { useSyncErrorText } from './useSyncErrors';
 
@@ -21,8 +22,6 @@ interface Props {
   /** The owner PIN the area was unlocked with: the server asks for it again. */
   ownerPin: string;
 }
-
-const isServerAddress = (s: string) => /^https?:\/\/[^\s/]+/.test(s);
 
 export default function SyncPanel({ shop, ownerPin }: Props) {
   const { t } = useTranslation();
@@ -46,24 +45,28 @@ export default function SyncPanel({ shop, ownerPin }: Props) {
     }
   };
 
-  const connected = state ? state.server + state.token : null;
-  const loadDevices = useCallback(async (s: SyncState) => {
-    setDevices((await syncApi.devices(s.server, s.token)).devices);
-  }, []);
+  // The paired tablets, fetched when the connection is known and after a removal.
+  // The list needs the network: offline, the panel simply shows none.
+  const [listed, setListed] = useState(0);
+  const connectedTo = state?.server;
+  const token = state?.token;
   useEffect(() => {
-    // The list needs the network: offline, the panel simply shows none.
-    if (state) loadDevices(state).catch(() => setDevices(null));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when the connection changes
-  }, [connected, loadDevices]);
+    if (!connectedTo || !token) return;
+    syncApi.devices(connectedTo, token).then(
+      (reply) => setDevices(reply.devices),
+      () => setDevices(null),
+    );
+  }, [connectedTo, token, listed]);
 
-  const connect = () =>
-    run(async () => {
-      const address = server.trim().replace(/\/+$/, '');
-      if (!isServerAddress(address)) throw new Error('bad address');
+  const connect = () => {
+    const address = serverAddress(server);
+    if (!address) return setError(t('sync.errors.badServer'));
+    return run(async () => {
       const grant = await syncApi.register(address, shop, t('sync.firstTablet'));
       await connectToServer(db, address, grant);
       void loadSync().then((m) => m.syncNow());
     });
+  };
 
   const pair = () =>
     run(async () => {
@@ -75,7 +78,7 @@ export default function SyncPanel({ shop, ownerPin }: Props) {
     run(async () => {
       if (!state || !window.confirm(t('sync.removeConfirm', { name: device.name }))) return;
       await syncApi.revoke(state.server, state.token, device.id, ownerPin);
-      await loadDevices(state);
+      setListed((n) => n + 1);
     });
 
   if (state === undefined) return null;

@@ -7,7 +7,6 @@
  */
 import { db } from '../../db/db';
 import { getSyncState, pendingCount, watchPendingCount } from '../../db/sync';
-import { syncApi } from './client';
 import { SyncError } from './sync-error';
 import { syncRound } from './round';
 import { nextSyncDelay } from './schedule';
@@ -51,21 +50,23 @@ function watchWrites() {
   });
 }
 
-/** Returns how many items moved. */
-async function once(): Promise<number> {
+/** Runs one round and returns how many items moved, or null when no round could run. */
+async function once(): Promise<number | null> {
   if (!(await getSyncState(db))) {
     syncStatus.set({ phase: 'unpaired', pending });
-    return 0;
+    return null;
   }
   watchWrites();
   if (!navigator.onLine) {
     syncStatus.set({ phase: 'offline', pending });
     askForBackgroundSync();
-    return 0;
+    return null;
   }
   syncStatus.set({ phase: 'syncing', pending });
+  // The client (and zod with it) loads only on a tablet that really syncs.
+  const { syncApi } = await import('./client');
   const moved = await syncRound(db, syncApi, Date.now);
-  return moved ? moved.pushed + moved.pulled : 0;
+  return moved && moved.pushed + moved.pulled;
 }
 
 /**
@@ -93,19 +94,25 @@ export async function syncNow(): Promise<void> {
   running = (async () => {
     try {
       let moved = 0;
+      let ran = false;
       do {
         again = false;
-        moved += await once();
+        const round = await once();
+        if (round !== null) {
+          ran = true;
+          moved += round;
+        }
       } while (again);
       failures = 0;
-      const left = await pendingCount(db);
-      const state = await getSyncState(db);
-      if (state)
+      // Only a round that ran may say "synced": offline and unpaired keep their own status.
+      if (ran) {
+        const left = await pendingCount(db);
         syncStatus.set(
           left > 0
             ? { phase: 'pending', pending: left, lastSyncAt: Date.now() }
             : { phase: 'synced', pending: 0, lastSyncAt: Date.now() },
         );
+      }
       schedule(nextSyncDelay({ moved }, Math.random));
     } catch (e) {
       failures += 1;

@@ -16,17 +16,15 @@ import { enrollMember, updateMember } from '../../db/members';
 import type { SetiaDB } from '../../db/schema';
 import { createShop } from '../../db/settings';
 import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
-import { freshDb, memberFields, TEST_SHOP } from '../../db/test-db';
+import { freshDb, memberFields } from '../../db/test-db';
 import type { ShopSettings } from '../../domain/program';
 import { createServerApp } from '../../server/app';
 import { Store } from '../../server/store/store';
-import { randomKey } from '../../shared/base64url';
-import { hashPin } from '../../shared/pin';
+import { testShop, TEST_OWNER_PIN } from '../../shared/test-shop';
 import { createSyncApi, type SyncApi } from './client';
 import { syncRound } from './round';
 
 const SERVER = 'http://setia.test';
-const PIN = '2468';
 let now = 1_750_000_000_000;
 const clock = () => now;
 const ctx = (extra: Partial<ActionContext> = {}): ActionContext => ({
@@ -54,24 +52,15 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-async function newShop(): Promise<ShopSettings> {
-  return {
-    ...TEST_SHOP,
-    shopId: `SHOP${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
-    cardKey: randomKey(),
-    ownerPin: await hashPin(PIN, 1000),
-  };
-}
-
 /** The owner's tablet registers the shop; `extra` more tablets join with pairing codes. */
 async function shopWithTablets(extra: number): Promise<SetiaDB[]> {
-  const shop = await newShop();
+  const shop = await testShop();
   const first = await freshDb(shop);
   await connectToServer(first, SERVER, await api.register(SERVER, shop, 'Owner'));
   const tablets = [first];
   for (let i = 0; i < extra; i++) {
     const state = (await getSyncState(first))!;
-    const { code } = await api.pairingCode(SERVER, state.token, PIN);
+    const { code } = await api.pairingCode(SERVER, state.token, TEST_OWNER_PIN);
     const grant = await api.join(SERVER, code, `Tablet ${i + 2}`);
     const tablet = await freshDb(null);
     await createShop(tablet, grant.shop as ShopSettings);
@@ -87,8 +76,6 @@ async function syncAll(tablets: SetiaDB[]) {
   for (const t of tablets) await round(t);
   for (const t of tablets) await round(t);
 }
-
-const fields = memberFields;
 
 async function snapshot(db: SetiaDB) {
   const members = await db.members.orderBy('id').toArray();
@@ -111,7 +98,7 @@ async function snapshot(db: SetiaDB) {
 describe('tablets syncing through the server', () => {
   it('brings a member enrolled and stamped on one tablet to the others', async () => {
     const [a, b, c] = await shopWithTablets(2);
-    const ana = await enrollMember(a!, { fields: fields('Ana Wijaya'), phoneKeys: [] }, now);
+    const ana = await enrollMember(a!, { fields: memberFields('Ana Wijaya'), phoneKeys: [] }, now);
     await addStamps(a!, ana.id, 3, ctx());
     expect(await pendingCount(a!)).toBe(2);
     await syncAll([a!, b!, c!]);
@@ -126,7 +113,7 @@ describe('tablets syncing through the server', () => {
   it('converges offline stamps from three tablets: nothing lost, nothing doubled', async () => {
     const tablets = await shopWithTablets(2);
     const [a, b, c] = tablets as [SetiaDB, SetiaDB, SetiaDB];
-    const budi = await enrollMember(a, { fields: fields('Budi'), phoneKeys: [] }, now);
+    const budi = await enrollMember(a, { fields: memberFields('Budi'), phoneKeys: [] }, now);
     await syncAll(tablets);
     // Offline: each tablet stamps Budi on its own.
     await addStamps(a, budi.id, 2, ctx());
@@ -144,7 +131,7 @@ describe('tablets syncing through the server', () => {
   it('keeps a reward redeemed on two offline tablets as a conflict, until the owner settles it', async () => {
     const tablets = await shopWithTablets(1);
     const [a, b] = tablets as [SetiaDB, SetiaDB];
-    const citra = await enrollMember(a, { fields: fields('Citra'), phoneKeys: [] }, now);
+    const citra = await enrollMember(a, { fields: memberFields('Citra'), phoneKeys: [] }, now);
     await addStamps(a, citra.id, 10, ctx());
     await syncAll(tablets);
     await redeemReward(a, citra.id, ctx());
@@ -168,7 +155,7 @@ describe('tablets syncing through the server', () => {
     const [a, b] = tablets as [SetiaDB, SetiaDB];
     const dewi = await enrollMember(
       a,
-      { fields: fields('Dewi', '+6281234567890'), phoneKeys: [] },
+      { fields: memberFields('Dewi', '+6281234567890'), phoneKeys: [] },
       now,
     );
     // Tablet B scans Dewi's verified card before A has synced.
@@ -184,7 +171,7 @@ describe('tablets syncing through the server', () => {
   it('stores a push once when its reply was lost, and sends nothing twice', async () => {
     const tablets = await shopWithTablets(1);
     const [a, b] = tablets as [SetiaDB, SetiaDB];
-    const eko = await enrollMember(a, { fields: fields('Eko'), phoneKeys: [] }, now);
+    const eko = await enrollMember(a, { fields: memberFields('Eko'), phoneKeys: [] }, now);
     for (let i = 0; i < 5; i++) await addStamps(a, eko.id, 1, ctx());
     dropNextPushReply = true;
     await expect(round(a)).rejects.toThrow();
@@ -203,7 +190,7 @@ describe('tablets syncing through the server', () => {
   it('merges member edits from two tablets field by field', async () => {
     const tablets = await shopWithTablets(1);
     const [a, b] = tablets as [SetiaDB, SetiaDB];
-    const fajar = await enrollMember(a, { fields: fields('Fajar'), phoneKeys: [] }, now);
+    const fajar = await enrollMember(a, { fields: memberFields('Fajar'), phoneKeys: [] }, now);
     await syncAll(tablets);
     await updateMember(a, fajar.id, { email: 'fajar@example.com' }, undefined, (now += 1000));
     await updateMember(b, fajar.id, { name: 'Fajar Nugroho' }, undefined, (now += 1000));
@@ -227,7 +214,7 @@ describe('tablets syncing through the server', () => {
         const tablets = await shopWithTablets(2);
         const member = await enrollMember(
           tablets[0]!,
-          { fields: fields('Gita'), phoneKeys: [] },
+          { fields: memberFields('Gita'), phoneKeys: [] },
           now,
         );
         await syncAll(tablets);

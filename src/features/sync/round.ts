@@ -7,7 +7,7 @@
  */
 import { applyPulled, getSyncState, outbox, updateSyncState } from '../../db/sync';
 import type { SetiaDB } from '../../db/schema';
-import { BATCH_MAX } from '../../shared/sync-protocol';
+import { BATCH_MAX } from '../../shared/sync-limits';
 import type { SyncApi } from './client';
 import { SyncError } from './sync-error';
 

@@ -6,9 +6,6 @@ import { syncErrorKey } from './status';
 export function useSyncErrorText() {
   const { t } = useTranslation();
   return (e: unknown): string => {
-    if (e instanceof SyncError) return t(syncErrorKey(e.code));
-    return e instanceof Error && e.message === 'bad address'
-      ? t('sync.errors.badServer')
-      : t('sync.errors.failed');
+    return t(e instanceof SyncError ? syncErrorKey(e.code) : 'sync.errors.failed');
   };
 }

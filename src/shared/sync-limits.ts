@@ -1,0 +1,4 @@
+/** The sync protocol's sizes, apart from its zod schemas so that code can use them without loading zod. */
+export const BATCH_MAX = 1000;
+export const PULL_PAGE_MAX = 5000;
+export const PULL_PAGE_DEFAULT = 1000;
