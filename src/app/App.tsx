@@ -1,19 +1,22 @@
 /**
  * Routes and composition. Features never import each other: this is where they
  * meet (a feature's component given to another as a prop or child).
- * Routes: "/" the counter (setup on first run), "/owner" the owner area (behind the
- * owner PIN), "/c/<card token>" the customer's card.
+ * Routes: "/" the counter (setup on first run), "/owner" and "/owner/<section>" the
+ * owner area (behind the owner PIN), "/c/<card token>" the customer's card.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
+import type { ShopSettings } from '../domain/program';
 import { forgetMyCard, myCard } from '../features/card/snapshot';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../features/sync/status';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
+import { loadOwnerCatalogues } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
@@ -23,7 +26,13 @@ const SetupScreen = lazy(() => import('../features/setup/SetupScreen'));
 const ScanView = lazy(() => import('../features/scanner/ScanView'));
 const CardQrDialog = lazy(() => import('../features/card/CardQrDialog'));
 const CardPage = lazy(() => import('../features/card/CardPage'));
-const OwnerScreen = lazy(() => import('../features/owner/OwnerScreen'));
+// The owner area's own strings load with its code (they are not in the counter's first load).
+const OwnerScreen = lazy(() =>
+  Promise.all([import('../features/owner/OwnerScreen'), loadOwnerCatalogues()]).then(([m]) => m),
+);
+const CardSettings = lazy(() =>
+  import('../features/owner/OwnerScreen').then((m) => ({ default: m.CardSettings })),
+);
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
@@ -79,27 +88,11 @@ function StaffApp({ path }: { path: string }) {
         />
       </Suspense>
     );
-  if (path === '/owner')
+  const owner = /^\/owner(?:\/([a-z-]+))?\/?$/.exec(path);
+  if (owner)
     return (
       <Suspense fallback={<Splash />}>
-        <OwnerScreen
-          shop={shop}
-          toolbar={
-            <>
-              <SyncStatusLine />
-              <LanguageSwitch />
-            </>
-          }
-          onBack={() => navigate('/')}
-        >
-          {({ ownerPin }) => (
-            <>
-              <ConflictInbox shop={shop} />
-              <SyncPanel shop={shop} ownerPin={ownerPin} />
-              <StorageStatus />
-            </>
-          )}
-        </OwnerScreen>
+        <OwnerArea shop={shop} sectionId={owner[1]} />
       </Suspense>
     );
   return (
@@ -122,6 +115,55 @@ function StaffApp({ path }: { path: string }) {
           <CardQrDialog shop={shop} {...slot} />
         </Suspense>
       )}
+    />
+  );
+}
+
+/** The owner area's sections, each made of other features' panels. */
+function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <OwnerScreen
+      shop={shop}
+      sectionId={sectionId}
+      onSection={(id) => navigate(`/owner/${id}`)}
+      toolbar={
+        <>
+          <SyncStatusLine />
+          <LanguageSwitch />
+        </>
+      }
+      onBack={() => navigate('/')}
+      sections={[
+        {
+          id: 'members',
+          label: t('owner.section.members'),
+          render: () => (
+            <Suspense fallback={null}>
+              <ConflictInbox shop={shop} />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'shop',
+          label: t('owner.section.shop'),
+          render: () => (
+            <Suspense fallback={null}>
+              <CardSettings shop={shop} />
+              <StorageStatus />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'tablets',
+          label: t('owner.section.tablets'),
+          render: ({ ownerPin }) => (
+            <Suspense fallback={null}>
+              <SyncPanel shop={shop} ownerPin={ownerPin} />
+            </Suspense>
+          ),
+        },
+      ]}
     />
   );
 }

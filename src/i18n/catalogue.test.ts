@@ -10,9 +10,12 @@ import { detectLanguage, LANGUAGES, mergeCatalogues } from './index';
 const LOCALES = join(import.meta.dirname, 'locales');
 const SRC = join(import.meta.dirname, '..');
 
+/** A language's files, the owner area's lazy ones (owner/*.json) included. */
 function catalogue(language: string): Record<string, unknown> {
   const dir = join(LOCALES, language);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  const files = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'));
   return mergeCatalogues(
     Object.fromEntries(files.map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))])),
   );

@@ -5,7 +5,9 @@
  * features do not edit each other's files); a language's files deep-merge into
  * one i18next namespace (a feature may add its own `errors.<area>` keys).
  * English is bundled with the counter; the other languages are lazy chunks
- * (precached by the service worker, so switching works offline).
+ * (precached by the service worker, so switching works offline). Strings only the
+ * owner area shows live in locales/<language>/owner/*.json and load, in every
+ * language, when the owner area opens: they stay out of the counter's first load.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -30,6 +32,7 @@ const english = import.meta.glob<Catalogue>('./locales/en/*.json', {
   import: 'default',
 });
 const others = import.meta.glob<Catalogue>('./locales/{id,ms,vi}/*.json', { import: 'default' });
+const ownerFiles = import.meta.glob<Catalogue>('./locales/*/owner/*.json', { import: 'default' });
 
 /** Deep-merges a language's files; a leaf defined twice is a bug, reported at start-up. */
 export function mergeCatalogues(files: Record<string, Catalogue>): Catalogue {
@@ -68,14 +71,34 @@ export function detectLanguage(stored: string | null, browser: readonly string[]
   return 'en';
 }
 
-async function loadLanguage(language: Language): Promise<void> {
-  if (language === 'en' || i18n.hasResourceBundle(language, 'translation')) return;
-  const prefix = `./locales/${language}/`;
-  const entries = Object.entries(others).filter(([path]) => path.startsWith(prefix));
+/** Which catalogue groups are in i18next, per language ("base" = the top-level files). */
+const loaded = new Set<string>(['en:base']);
+let ownerWanted = false;
+
+async function loadGroup(language: Language, group: 'base' | 'owner'): Promise<void> {
+  const id = `${language}:${group}`;
+  if (loaded.has(id)) return;
+  const prefix = group === 'base' ? `./locales/${language}/` : `./locales/${language}/owner/`;
+  const source = group === 'base' ? others : ownerFiles;
+  const entries = Object.entries(source).filter(([path]) => path.startsWith(prefix));
   const files = Object.fromEntries(
     await Promise.all(entries.map(async ([p, load]) => [p, await load()])),
   );
-  i18n.addResourceBundle(language, 'translation', mergeCatalogues(files), true, true);
+  // Deep-added: a group's keys join the language's other keys under the same roots.
+  i18n.addResourceBundle(language, 'translation', mergeCatalogues(files), true, false);
+  loaded.add(id);
+}
+
+async function loadLanguage(language: Language): Promise<void> {
+  await loadGroup(language, 'base');
+  if (ownerWanted) await loadGroup(language, 'owner');
+}
+
+/** The owner area's strings, in English (the fallback) and the current language. */
+export async function loadOwnerCatalogues(): Promise<void> {
+  ownerWanted = true;
+  const current = isLanguage(i18n.language) ? i18n.language : 'en';
+  await Promise.all([loadGroup('en', 'owner'), loadGroup(current, 'owner')]);
 }
 
 function storedLanguage(): string | null {
@@ -106,7 +129,7 @@ export async function startLanguage(): Promise<void> {
   );
   if (language === 'en') return;
   await loadLanguage(language).catch(() => undefined);
-  await i18n.changeLanguage(i18n.hasResourceBundle(language, 'translation') ? language : 'en');
+  await i18n.changeLanguage(loaded.has(`${language}:base`) ? language : 'en');
   document.documentElement.lang = i18n.language;
 }
 

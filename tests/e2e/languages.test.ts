@@ -94,6 +94,7 @@ describe.each(LANGUAGES)('in %s', (language, locale, memberName) => {
     await page.getByRole('button', { name: t('owner.open') }).click();
     await page.getByLabel(t('owner.pin')).fill(OWNER_PIN);
     await page.getByRole('button', { name: t('owner.unlock') }).click();
+    await page.getByRole('link', { name: t('owner.section.shop') }).click();
     await page.getByRole('heading', { name: t('owner.cards.title') }).waitFor();
     await fitsAtBothSizes(page, 'owner');
   });

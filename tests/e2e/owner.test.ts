@@ -17,6 +17,8 @@ async function tryPin(page: Page, pin: string): Promise<void> {
   await page.getByRole('button', { name: 'Unlock' }).click();
 }
 
+const sections = (page: Page) => page.getByRole('navigation', { name: 'Owner sections' });
+
 describe('owner area', () => {
   it('opens with the owner PIN only, and locks again on reload', async () => {
     const { page } = await newTablet();
@@ -24,17 +26,17 @@ describe('owner area', () => {
     await page.getByRole('button', { name: 'Owner' }).click();
     await tryPin(page, '0000');
     await page.getByText('That PIN is not right.').waitFor();
-    expect(await page.getByRole('heading', { name: 'Member cards' }).count()).toBe(0);
+    expect(await sections(page).count()).toBe(0);
 
     await tryPin(page, OWNER_PIN);
-    await page.getByRole('heading', { name: 'Member cards' }).waitFor();
+    await sections(page).waitFor();
     await page.getByRole('button', { name: 'Back to the counter' }).click();
     await page.getByRole('button', { name: 'Owner' }).click();
-    await page.getByRole('heading', { name: 'Member cards' }).waitFor(); // still unlocked
+    await sections(page).waitFor(); // still unlocked
 
     await page.reload();
     await page.getByLabel('Owner PIN').waitFor();
-    expect(await page.getByRole('heading', { name: 'Member cards' }).count()).toBe(0);
+    expect(await sections(page).count()).toBe(0);
   });
 
   it('makes a guesser wait after five wrong PINs, even after a reload', async () => {
@@ -50,7 +52,7 @@ describe('owner area', () => {
     await page.reload();
     await tryPin(page, OWNER_PIN); // the right PIN, but too soon: not even checked
     await page.getByText(/Too many wrong PINs\. Try again in \d+ seconds\./).waitFor();
-    expect(await page.getByRole('heading', { name: 'Member cards' }).count()).toBe(0);
+    expect(await sections(page).count()).toBe(0);
   });
 
   it('shows that the data is protected when the browser grants persistent storage', async () => {
@@ -63,6 +65,7 @@ describe('owner area', () => {
     await setUpShop(tablet.page, baseURL);
     await tablet.page.getByRole('button', { name: 'Owner' }).click();
     await tryPin(tablet.page, OWNER_PIN);
+    await tablet.page.getByRole('link', { name: 'Shop' }).click();
     await tablet.page.getByText(/^Protected: the browser will not clear/).waitFor();
     expect(await tablet.page.evaluate(() => navigator.storage.persisted())).toBe(true);
     await tablet.page.getByText(/\d.* used of .* available/).waitFor();
@@ -74,6 +77,7 @@ describe('owner area', () => {
     expect(await page.evaluate(() => navigator.storage.persisted())).toBe(false);
     await page.getByRole('button', { name: 'Owner' }).click();
     await tryPin(page, OWNER_PIN);
+    await page.getByRole('link', { name: 'Shop' }).click();
     await page.getByText(/^Not protected: the browser may clear/).waitFor();
     await page.getByText('Your members have never been exported from this device.').waitFor();
     await page

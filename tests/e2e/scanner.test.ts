@@ -152,6 +152,7 @@ describe('scanning a card at the counter', () => {
     await owner.page.goto(`${baseURL}/owner`);
     await owner.page.getByLabel('Owner PIN').fill(OWNER_PIN);
     await owner.page.getByRole('button', { name: 'Unlock' }).click();
+    await owner.page.getByRole('link', { name: 'Shop' }).click();
     await owner.page.getByRole('checkbox', { name: 'Accept printed cards' }).uncheck();
     await expect
       .poll(() => owner.page.getByRole('checkbox', { name: 'Accept printed cards' }).isChecked())

@@ -121,7 +121,7 @@ describe('sync between tablets', () => {
       );
 
     // The owner sees the conflict and forgives it; the card is square again everywhere.
-    await openOwner(a);
+    await openOwner(a, 'Members');
     await a.getByText('Ana Wijaya: short by 10 stamps').waitFor();
     await a.getByRole('button', { name: 'Forgive Ana Wijaya' }).click();
     await a.getByText('No conflicts. Every reward was earned before it was given.').waitFor();

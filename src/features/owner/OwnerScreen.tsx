@@ -1,6 +1,7 @@
 /**
- * The owner area (route /owner), behind the owner PIN: the program's card
- * settings and the device's storage. Reached from "Owner" on the counter.
+ * The owner area (routes /owner and /owner/<section>), behind the owner PIN.
+ * Reached from "Owner" on the counter. Its sections come from other features
+ * (composed in src/app); this screen gives them the gate, the lock and the tabs.
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,17 +11,35 @@ import type { ShopSettings } from '../../domain/program';
 import { Field } from '../../ui/Field';
 import { useOwnerUnlock } from './useOwnerUnlock';
 
+export interface OwnerSection {
+  /** Path segment: /owner/<id>; the first section is also /owner. */
+  id: string;
+  label: string;
+  /** The section's panels, given the owner PIN the owner unlocked with. */
+  render: (unlocked: { ownerPin: string; shop: ShopSettings }) => ReactNode;
+}
+
 interface Props {
   shop: ShopSettings;
-  /** Panels other features put in the owner area (composed in src/app), given the owner PIN. */
-  children?: (unlocked: { ownerPin: string }) => ReactNode;
+  sections: OwnerSection[];
+  /** The section in the address, if any. */
+  sectionId: string | undefined;
+  onSection: (id: string) => void;
   toolbar?: ReactNode;
   onBack: () => void;
 }
 
-export default function OwnerScreen({ shop, children, toolbar, onBack }: Props) {
+export default function OwnerScreen({
+  shop,
+  sections,
+  sectionId,
+  onSection,
+  toolbar,
+  onBack,
+}: Props) {
   const { t } = useTranslation();
   const { unlocked, unlock, lock, ownerPin } = useOwnerUnlock(shop.ownerPin);
+  const current = sections.find((s) => s.id === sectionId) ?? sections[0];
   return (
     <div className="app">
       <header className="topbar">
@@ -40,8 +59,23 @@ export default function OwnerScreen({ shop, children, toolbar, onBack }: Props) 
       <main className="owner">
         {unlocked ? (
           <>
-            <CardSettings shop={shop} />
-            {children?.({ ownerPin })}
+            <nav className="owner__sections" aria-label={t('owner.sections')}>
+              {sections.map((section) => (
+                <a
+                  key={section.id}
+                  href={`/owner/${section.id}`}
+                  className="owner__section-link"
+                  aria-current={section === current ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onSection(section.id);
+                  }}
+                >
+                  {section.label}
+                </a>
+              ))}
+            </nav>
+            {current?.render({ ownerPin, shop })}
           </>
         ) : (
           <PinGate unlock={unlock} />
@@ -91,7 +125,8 @@ function PinGate({ unlock }: { unlock: ReturnType<typeof useOwnerUnlock>['unlock
   );
 }
 
-function CardSettings({ shop }: { shop: ShopSettings }) {
+/** Whether printed (static) card codes are stamped; placed in a section by src/app. */
+export function CardSettings({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
   // Shown at once; the saved setting follows (and is put back if saving fails).

@@ -4,17 +4,20 @@ import { OWNER_PIN } from './shop';
 
 export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
-export async function openOwner(page: Page) {
+/** Opens the owner area (unlocking it if needed) at one of its sections. */
+export async function openOwner(page: Page, section: 'Members' | 'Tablets' = 'Tablets') {
   await page.getByRole('button', { name: 'Owner' }).click();
-  const panel = page.getByRole('heading', { name: 'Sync and tablets' });
+  const sections = page.getByRole('navigation', { name: 'Owner sections' });
   const pin = page.getByLabel('Owner PIN');
-  await panel.or(pin).waitFor();
+  await sections.or(pin).waitFor();
   // The area stays unlocked for a few idle minutes.
   if (await pin.isVisible()) {
     await pin.fill(OWNER_PIN);
     await page.getByRole('button', { name: 'Unlock' }).click();
   }
-  await panel.waitFor();
+  await sections.getByRole('link', { name: section }).click();
+  if (section === 'Tablets')
+    await page.getByRole('heading', { name: 'Sync and tablets' }).waitFor();
 }
 
 export async function pairingCode(owner: Page): Promise<string> {
