@@ -5,7 +5,14 @@
  * tab, server killed) resumes where it stopped and never sends or applies
  * anything twice.
  */
-import { applyPulled, getSyncState, outbox, updateSyncState } from '../../db/sync';
+import {
+  applyPulled,
+  getSyncState,
+  outbox,
+  pendingSettings,
+  settingsAcknowledged,
+  updateSyncState,
+} from '../../db/sync';
 import type { SetiaDB } from '../../db/schema';
 import { BATCH_MAX } from '../../shared/sync-limits';
 import type { SyncApi } from './client';
@@ -43,6 +50,16 @@ export async function syncRound(
     moved.pushed += stored.size;
     await updateSyncState(db, { pushedSeq: pushed });
     performance.measure('setia:sync-push', { start: t0 });
+  }
+  const settings = await pendingSettings(db);
+  if (settings.length > 0) {
+    const ack = await api.push(state.server, state.token, {
+      events: [],
+      memberChanges: [],
+      settings,
+    });
+    await settingsAcknowledged(db, ack.settings ?? []);
+    moved.pushed += ack.settings?.length ?? 0;
   }
   for (let cursor = state.cursor; ;) {
     const t0 = performance.now();

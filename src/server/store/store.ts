@@ -10,6 +10,7 @@ import { EMPTY_STATS, foldLedger } from '../../domain/balance';
 import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
+import { mergeSettings, type SettingClocks } from '../../domain/settings-merge';
 import { verifyCard } from '../../shared/card-link';
 import type {
   DeviceInfo,
@@ -20,6 +21,7 @@ import type {
   PullReply,
   PushReply,
   PushRequest,
+  SettingsChangeWire,
 } from '../../shared/sync-protocol';
 import { connect, type StoreOptions } from './connect';
 import type { Database, Dialect } from './schema';
@@ -251,11 +253,64 @@ export class Store {
           .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
           .execute();
       for (const change of push.memberChanges) await this.mergeMember(trx, shopId, change);
+      if (push.settings?.length) await this.mergeShopSettings(trx, shopId, push.settings);
     });
     return {
       events: push.events.map((e) => e.id),
       memberChanges: push.memberChanges.map((c) => c.id),
+      ...(push.settings ? { settings: push.settings.map((s) => s.hlc) } : {}),
     };
+  }
+
+  /**
+   * The owner's settings edits: each logged once (its clock is its id: unique per
+   * device and edit) for the other tablets to pull, and merged setting by setting
+   * into the shop's row, latest clock winning. The server reads only what it needs
+   * (owner PIN, name, card key); any other setting is stored as it came.
+   */
+  private async mergeShopSettings(
+    trx: Kysely<Database>,
+    shopId: string,
+    changes: SettingsChangeWire[],
+  ) {
+    await trx
+      .insertInto('log')
+      .values(
+        changes.map((c) => ({
+          shop_id: shopId,
+          id: c.hlc,
+          kind: 'settings' as const,
+          member_id: '',
+          body: JSON.stringify(c),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom('shops')
+      .select(['settings', 'settings_clocks'])
+      .where('id', '=', shopId)
+      .executeTakeFirstOrThrow();
+    let settings = JSON.parse(row.settings) as ShopSettings;
+    let clocks = JSON.parse(row.settings_clocks) as SettingClocks;
+    let changed = false;
+    for (const change of changes) {
+      const merged = mergeSettings(
+        settings,
+        clocks,
+        change.fields as Partial<ShopSettings>,
+        change.hlc,
+      );
+      settings = merged.settings;
+      clocks = merged.clocks;
+      changed ||= merged.changed.length > 0;
+    }
+    if (!changed) return;
+    await trx
+      .updateTable('shops')
+      .set({ settings: JSON.stringify(settings), settings_clocks: JSON.stringify(clocks) })
+      .where('id', '=', shopId)
+      .execute();
   }
 
   /** Field by field, latest clock wins: applying a change twice or out of order is harmless. */
@@ -297,7 +352,9 @@ export class Store {
     const items: PullItem[] = page.map((r) =>
       r.kind === 'event'
         ? { seq: r.seq, kind: 'event', event: JSON.parse(r.body) }
-        : { seq: r.seq, kind: 'member', change: JSON.parse(r.body) },
+        : r.kind === 'settings'
+          ? { seq: r.seq, kind: 'settings', change: JSON.parse(r.body) }
+          : { seq: r.seq, kind: 'member', change: JSON.parse(r.body) },
     );
     return { items, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
   }
