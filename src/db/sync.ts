@@ -8,13 +8,13 @@ import { Dexie, liveQuery } from 'dexie';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
 import { hlcReceive, hlcToString, parseHlc } from '../domain/hlc';
 import type { LedgerEvent } from '../domain/ledger';
-import { mergeMemberFields, type Member } from '../domain/member';
+import { mergeMemberFields, searchKeys, type Member } from '../domain/member';
 import { phoneKeys } from '../domain/phone';
-import { nameWords } from '../domain/text';
 import type { ShopSettings } from '../domain/program';
 import { changesByClock, mergeSettings } from '../domain/settings-merge';
 import type { MemberChangeWire, PullItem, SettingsChangeWire } from '../shared/sync-protocol';
 import { getDevice, loadDevice } from './device';
+import { refreshDuplicates } from './duplicates';
 import { memberEvents, placeholderMember } from './ledger';
 import type { MemberChange, SetiaDB } from './schema';
 import { getShop, getShopSync, putShop, saveShopSync } from './settings';
@@ -141,7 +141,11 @@ export async function applyPulled(
       await db.memberChanges.bulkAdd(newChanges as MemberChange[]);
       await receiveClocks(db, newChanges, now);
     }
-    for (const change of newChanges) await mergeChange(db, change);
+    const phones: string[] = [];
+    for (const change of newChanges) phones.push(...(await mergeChange(db, change)));
+    // The same person enrolled on two offline tablets: the owner is asked to merge them.
+    const merged = newChanges.filter((c) => c.fields.mergedInto).map((c) => c.memberId);
+    if (phones.length || merged.length) await refreshDuplicates(db, phones, merged);
 
     // Refold every touched member from its ledger: all reads issued at once, one bulk write
     // (one request at a time costs a round trip each: seconds for a big catch-up).
@@ -161,16 +165,18 @@ export async function applyPulled(
   });
 }
 
-/** A member edit from another tablet: field by field, the later clock wins. */
-async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<void> {
+/**
+ * A member edit from another tablet: field by field, the later clock wins.
+ * Returns the phone numbers whose holders changed (for duplicate detection).
+ */
+async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<string[]> {
   const existing = await db.members.get(change.memberId);
   const base: Member = existing ?? { ...placeholderMember(change.memberId, change.at) };
   const { member, changed } = mergeMemberFields(base, change.fields, change.hlc);
-  if (changed.length === 0 && existing) return;
+  if (changed.length === 0 && existing) return [];
   const next: Member = {
     ...member,
-    nameWords: nameWords(member.name),
-    phoneKeys: member.phone ? phoneKeys(member.phone) : [],
+    ...searchKeys(member, member.phone ? phoneKeys(member.phone) : []),
   };
   // A member first known from a scanned card gets their details now.
   if (next.placeholder && changed.includes('name')) {
@@ -178,6 +184,8 @@ async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<void>
     next.joinedAt = Math.min(next.joinedAt, change.at);
   }
   await db.members.put(next);
+  if (!changed.includes('phone') && !changed.includes('mergedInto')) return [];
+  return [existing?.phone, next.phone].filter((p): p is string => Boolean(p));
 }
 
 /**

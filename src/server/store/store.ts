@@ -373,11 +373,25 @@ export class Store {
     if (!member) return null;
     const shop = await this.shop(member.shop_id);
     if (!(await verifyCard(token, shop.cardKey)).ok) return null;
+    // A duplicate the owner merged shows the card of the member it was merged into.
+    let shownId = memberId;
+    let fields = JSON.parse(member.fields) as Partial<MemberFields>;
+    for (let hops = 0; fields.mergedInto && hops < 5; hops++) {
+      const into = await this.db
+        .selectFrom('members')
+        .select('fields')
+        .where('id', '=', fields.mergedInto)
+        .where('shop_id', '=', member.shop_id)
+        .executeTakeFirst();
+      if (!into) break;
+      shownId = fields.mergedInto;
+      fields = JSON.parse(into.fields) as Partial<MemberFields>;
+    }
     const rows = await this.db
       .selectFrom('log')
       .select('body')
       .where('shop_id', '=', member.shop_id)
-      .where('member_id', '=', memberId)
+      .where('member_id', '=', shownId)
       .where('kind', '=', 'event')
       .orderBy('seq')
       .execute();
@@ -385,7 +399,6 @@ export class Store {
       rows.map((r) => JSON.parse(r.body) as LedgerEvent),
       EMPTY_STATS,
     );
-    const fields = JSON.parse(member.fields) as Partial<MemberFields>;
     return {
       shopName: shop.name,
       firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
