@@ -27,6 +27,7 @@ const OwnerScreen = lazy(() => import('../features/owner/OwnerScreen'));
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
+const DuplicateMembers = lazy(() => import('../features/duplicates/DuplicateMembers'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -95,6 +96,7 @@ function StaffApp({ path }: { path: string }) {
           {({ ownerPin }) => (
             <>
               <ConflictInbox shop={shop} />
+              <DuplicateMembers />
               <SyncPanel shop={shop} ownerPin={ownerPin} />
               <StorageStatus />
             </>
