@@ -11,65 +11,9 @@ import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
 import { openCounter } from './device';
 import { newId } from './ids';
+import { getNotes, refreshDuplicates, resolveMerged } from './duplicate-notes';
 import { appendEvent, LedgerRuleError, type ActionContext } from './ledger';
 import type { SetiaDB } from './schema';
-
-const KEY = 'duplicates';
-
-interface DuplicateNotes {
-  /** Members that share their phone with another member not merged. */
-  suspects: string[];
-  /** Members merged into another: watched for stamps given after the merge. */
-  merged: string[];
-}
-
-async function getNotes(db: SetiaDB): Promise<DuplicateNotes> {
-  return (
-    ((await db.settings.get(KEY))?.value as DuplicateNotes | undefined) ?? {
-      suspects: [],
-      merged: [],
-    }
-  );
-}
-
-/** The members (not merged) holding this E.164 number, first enrolled first. */
-async function holders(db: SetiaDB, e164: string): Promise<Member[]> {
-  const rows = await db.members.where('phoneKeys').equals(e164.replace(/\D/g, '')).toArray();
-  return rows
-    .filter((m) => m.phone === e164 && !m.mergedInto)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
-}
-
-/**
- * Brings the notes up to date for these phone numbers (whose holders changed)
- * and these members (just merged); call inside a transaction over members and settings.
- */
-export async function refreshDuplicates(
-  db: SetiaDB,
-  phones: readonly string[],
-  mergedIds: readonly string[] = [],
-): Promise<void> {
-  const notes = await getNotes(db);
-  const suspects = new Set(notes.suspects);
-  for (const phone of new Set(phones)) {
-    const all = await db.members.where('phoneKeys').equals(phone.replace(/\D/g, '')).toArray();
-    for (const m of all) suspects.delete(m.id);
-    const current = await holders(db, phone);
-    if (current.length > 1) for (const m of current) suspects.add(m.id);
-  }
-  for (const id of mergedIds) suspects.delete(id);
-  const next = {
-    suspects: [...suspects].sort(),
-    merged: [...new Set([...notes.merged, ...mergedIds])].sort(),
-  };
-  if (JSON.stringify(next) !== JSON.stringify(notes))
-    await db.settings.put({ key: KEY, value: next });
-}
-
-/** Ids the counter's search marks "possible duplicate". */
-export async function duplicateSuspects(db: SetiaDB): Promise<Set<string>> {
-  return new Set((await getNotes(db)).suspects);
-}
 
 export interface DuplicateGroup {
   phone: string;
@@ -105,17 +49,6 @@ export async function duplicatesForOwner(
     if (into) leftovers.push({ member: m, into });
   }
   return { groups, leftovers };
-}
-
-/** The member to serve for this id: the kept one if it was merged (a duplicate's card scanned). */
-export async function resolveMerged(db: SetiaDB, memberId: string): Promise<string> {
-  let id = memberId;
-  for (let hops = 0; hops < 5; hops++) {
-    const next = (await db.members.get(id))?.mergedInto;
-    if (!next) break;
-    id = next;
-  }
-  return id;
 }
 
 /** Moves the duplicate's whole balance to the kept member: one adjustment each, same reason. */

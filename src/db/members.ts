@@ -7,7 +7,7 @@ import { mergeMemberFields, searchKeys, type Member, type MemberFields } from '.
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
 import { openCounter } from './device';
-import { refreshDuplicates } from './duplicates';
+import { refreshDuplicates } from './duplicate-notes';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
 

@@ -14,7 +14,7 @@ import type { ShopSettings } from '../domain/program';
 import { changesByClock, mergeSettings } from '../domain/settings-merge';
 import type { MemberChangeWire, PullItem, SettingsChangeWire } from '../shared/sync-protocol';
 import { getDevice, loadDevice } from './device';
-import { refreshDuplicates } from './duplicates';
+import { refreshDuplicates } from './duplicate-notes';
 import { memberEvents, placeholderMember } from './ledger';
 import type { MemberChange, SetiaDB } from './schema';
 import { getShop, getShopSync, putShop, saveShopSync } from './settings';

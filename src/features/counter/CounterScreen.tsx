@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { resolveMerged } from '../../db/duplicates';
+import { resolveMerged } from '../../db/duplicate-notes';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { announce } from '../../ui/announcer';

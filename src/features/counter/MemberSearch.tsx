@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { duplicateSuspects } from '../../db/duplicates';
+import { duplicateSuspects } from '../../db/duplicate-notes';
 import { searchMembers } from '../../db/members';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';

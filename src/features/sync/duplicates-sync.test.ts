@@ -5,13 +5,8 @@
  * balance, the whole ledger kept, and not a stamp lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  duplicatesForOwner,
-  duplicateSuspects,
-  mergeDuplicate,
-  moveLeftoverStamps,
-  resolveMerged,
-} from '../../db/duplicates';
+import { duplicateSuspects, resolveMerged } from '../../db/duplicate-notes';
+import { duplicatesForOwner, mergeDuplicate, moveLeftoverStamps } from '../../db/duplicates';
 import { addStamps, memberEvents } from '../../db/ledger';
 import { enrollMember, findByPhone, searchMembers } from '../../db/members';
 import type { SetiaDB } from '../../db/schema';
