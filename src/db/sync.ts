@@ -238,8 +238,10 @@ export function watchPendingCount(db: SetiaDB, onCount: (count: number) => void)
 export async function connectToServer(
   db: SetiaDB,
   server: string,
-  grant: { token: string; deviceId: string },
+  grant: { token: string; deviceId: string; settingsClocks?: Record<string, string> },
 ): Promise<void> {
   const { token, deviceId } = grant;
   await saveSyncState(db, { server, token, deviceId, cursor: 0, pushedSeq: 0, lastSyncAt: null });
+  // A joining tablet takes the shop's settings as the server merged them, with their clocks.
+  if (grant.settingsClocks) await saveShopSync(db, { clocks: grant.settingsClocks, pending: [] });
 }

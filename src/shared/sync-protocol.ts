@@ -128,6 +128,8 @@ export const deviceGrant = z.strictObject({
   /** Shown once; the server keeps only its hash. */
   token: z.string(),
   shop: shopSettingsSchema,
+  /** On joining: each setting's clock, so that an older edit synced later does not win here. */
+  settingsClocks: z.record(z.string().max(40), hlcString).optional(),
 });
 
 export const pairingCodeRequest = z.strictObject({ ownerPin: z.string().regex(/^\d{4,8}$/) });

@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetiaDB } from '../../db/schema';
-import { getShop, updateShop } from '../../db/settings';
-import { getSyncState, pendingCount } from '../../db/sync';
+import { getShop, getShopSync, updateShop } from '../../db/settings';
+import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
+import { freshDb } from '../../db/test-db';
 import { hashPin, verifyPin } from '../../shared/pin';
 import { TEST_OWNER_PIN } from '../../shared/test-shop';
 import { SyncError } from './sync-error';
@@ -96,6 +97,12 @@ describe('shop settings sync', () => {
     // A tablet joining now is given the new settings.
     const grant = await h.api.join(SERVER, code, 'Tablet 3');
     expect(await verifyPin('97531', grant.shop.ownerPin)).toBe(true);
+    // With each setting's clock, so that an older edit pulled later cannot win on it.
+    const clocks = (await getShopSync(a)).clocks;
+    expect(grant.settingsClocks).toEqual({ ownerPin: clocks.ownerPin });
+    const late = await freshDb(null);
+    await connectToServer(late, SERVER, grant);
+    expect((await getShopSync(late)).clocks).toEqual(grant.settingsClocks);
   });
 
   it('never changes the shop id or card key from a tablet', async () => {

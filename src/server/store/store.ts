@@ -155,16 +155,14 @@ export class Store {
         .executeTakeFirst();
       if (!row || row.expires_at < now) return null;
       await trx.deleteFrom('pairing_codes').where('code_hash', '=', sha256(normal)).execute();
-      const shop = JSON.parse(
-        (
-          await trx
-            .selectFrom('shops')
-            .select('settings')
-            .where('id', '=', row.shop_id)
-            .executeTakeFirstOrThrow()
-        ).settings,
-      ) as ShopSettings;
-      return this.addDevice(trx, shop, deviceName, now);
+      const shopRow = await trx
+        .selectFrom('shops')
+        .select(['settings', 'settings_clocks'])
+        .where('id', '=', row.shop_id)
+        .executeTakeFirstOrThrow();
+      const shop = JSON.parse(shopRow.settings) as ShopSettings;
+      const grant = await this.addDevice(trx, shop, deviceName, now);
+      return { ...grant, settingsClocks: JSON.parse(shopRow.settings_clocks) as SettingClocks };
     });
   }
 
