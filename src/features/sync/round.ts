@@ -51,16 +51,6 @@ export async function syncRound(
     await updateSyncState(db, { pushedSeq: pushed });
     performance.measure('setia:sync-push', { start: t0 });
   }
-  const settings = await pendingSettings(db);
-  if (settings.length > 0) {
-    const ack = await api.push(state.server, state.token, {
-      events: [],
-      memberChanges: [],
-      settings,
-    });
-    await settingsAcknowledged(db, ack.settings ?? []);
-    moved.pushed += ack.settings?.length ?? 0;
-  }
   for (let cursor = state.cursor; ;) {
     const t0 = performance.now();
     const page = await api.pull(state.server, state.token, cursor);
@@ -73,6 +63,18 @@ export async function syncRound(
     moved.pulled += page.items.length;
     cursor = page.cursor;
     if (!page.more) break;
+  }
+  // The owner's settings edits go last: a refused one (say, a setting this server does not
+  // know yet) shows as a sync error but never stops stamps and members from syncing.
+  const settings = await pendingSettings(db);
+  if (settings.length > 0) {
+    const ack = await api.push(state.server, state.token, {
+      events: [],
+      memberChanges: [],
+      settings,
+    });
+    await settingsAcknowledged(db, ack.settings ?? []);
+    moved.pushed += ack.settings?.length ?? 0;
   }
   await updateSyncState(db, { lastSyncAt: now() });
   return moved;

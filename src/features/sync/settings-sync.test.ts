@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetiaDB } from '../../db/schema';
 import { getShop, getShopSync, updateShop } from '../../db/settings';
 import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
-import { freshDb } from '../../db/test-db';
+import { addStamps } from '../../db/ledger';
+import { enrollMember } from '../../db/members';
+import { freshDb, memberFields } from '../../db/test-db';
 import { hashPin, verifyPin } from '../../shared/pin';
 import { TEST_OWNER_PIN } from '../../shared/test-shop';
 import { SyncError } from './sync-error';
@@ -110,5 +112,25 @@ describe('shop settings sync', () => {
     await expect(updateShop(a, { cardKey: 'x'.repeat(43) })).rejects.toThrow('shop.fixedSetting');
     await expect(updateShop(a, { shopId: 'OTHER' })).rejects.toThrow('shop.fixedSetting');
     expect(await pendingCount(a)).toBe(0);
+  });
+  it('refuses a setting the server does not know with a clear error, and still syncs stamps', async () => {
+    const tablets = await h.shopWithTablets(1);
+    const [a, b] = tablets as [SetiaDB, SetiaDB];
+    const member = await enrollMember(
+      b,
+      { fields: memberFields('Hana'), phoneKeys: [] },
+      h.clock.now,
+    );
+    await addStamps(b, member.id, 2, h.ctx());
+    await h.round(b);
+    // A setting from a newer app version that this server does not know yet.
+    await updateShop(a, { favouriteColour: 'teal' } as never, (h.clock.now += 1000));
+    const refused = await h.round(a).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SyncError);
+    expect((refused as SyncError).status).toBe(400);
+    expect((refused as SyncError).message).toMatch(/unknown setting favouriteColour/);
+    // The pull before it went through: A has B's member and stamps.
+    expect((await a.members.get(member.id))?.stats.balance).toBe(2);
+    expect(await pendingCount(a)).toBe(1);
   });
 });
