@@ -4,7 +4,8 @@
  * with codes; stamps made while the internet is down converge when it returns;
  * a reward given twice offline shows in the owner's conflict inbox; the same
  * customer enrolled on two offline tablets shows as a possible duplicate that
- * the owner merges, after which every tablet shows one member with every stamp.
+ * the owner merges, after which every tablet shows one member with every stamp;
+ * an owner's setting changed on one tablet reaches the others.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -179,6 +180,8 @@ describe('sync between tablets', () => {
     await duplicates.getByText('Siti Rahma — 3 stamps', { exact: false }).waitFor();
     await a.getByRole('button', { name: 'Merge into Siti Rahma' }).click();
     await a.getByText('No duplicates: every phone number belongs to one member.').waitFor();
+    // An owner's setting changed here reaches the other tablets too.
+    await a.getByRole('checkbox', { name: 'Accept printed cards' }).uncheck();
     await a.getByRole('button', { name: 'Back to the counter' }).click();
     await openMember(a, 'Ana Wijaya');
     for (const page of [a, b, c])
@@ -209,5 +212,10 @@ describe('sync between tablets', () => {
     }
     expect(new Set(seen).size).toBe(1);
     expect(seen[0]).toMatch(/"\+2 stamps @ \d{4}-/);
+
+    await openOwner(c);
+    const printed = c.getByRole('checkbox', { name: 'Accept printed cards' });
+    await syncUntil(c, async () => !(await printed.isChecked()), 'the owner setting on tablet 3');
+    expect(await printed.isChecked()).toBe(false);
   });
 });
