@@ -73,3 +73,21 @@ export async function resolveMerged(db: SetiaDB, memberId: string): Promise<stri
   }
   return id;
 }
+
+/**
+ * Finds every phone held by two members from scratch (one pass over the phone
+ * index's keys), for a tablet whose members arrived in bulk rather than
+ * through pulled changes (a snapshot, an import).
+ */
+export async function rescanDuplicates(db: SetiaDB): Promise<void> {
+  await db.transaction('rw', [db.members, db.settings], async () => {
+    const keys = (await db.members.orderBy('phoneKeys').keys()) as string[];
+    const shared = new Set<string>();
+    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) shared.add(keys[i]!);
+    const phones = new Set<string>();
+    for (const key of shared)
+      for (const m of await db.members.where('phoneKeys').equals(key).toArray())
+        if (m.phone) phones.add(m.phone);
+    await refreshDuplicates(db, [...phones]);
+  });
+}

@@ -5,7 +5,7 @@
  * balance, the whole ledger kept, and not a stamp lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { duplicateSuspects, resolveMerged } from '../../db/duplicate-notes';
+import { duplicateSuspects, rescanDuplicates, resolveMerged } from '../../db/duplicate-notes';
 import { duplicatesForOwner, mergeDuplicate, moveLeftoverStamps } from '../../db/duplicates';
 import { addStamps, memberEvents } from '../../db/ledger';
 import { enrollMember, findByPhone, searchMembers } from '../../db/members';
@@ -66,6 +66,11 @@ describe('the same person enrolled on two offline tablets', () => {
     expect(before.owner.groups).toEqual([[keep, dup]]);
     expect(before.found).toHaveLength(2);
     for (const t of tablets) expect(await duplicateSuspects(t)).toEqual(new Set([keep, dup]));
+    // A tablet that got its members in bulk (no pulled changes) finds them by a rescan.
+    await c.settings.delete('duplicates');
+    expect(await duplicateSuspects(c)).toEqual(new Set());
+    await rescanDuplicates(c);
+    expect(await duplicateSuspects(c)).toEqual(new Set([keep, dup]));
 
     // The owner merges them on C (a tablet that enrolled neither).
     await mergeDuplicate(c, keep, dup, 'Same person enrolled twice', h.ctx());
