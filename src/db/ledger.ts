@@ -65,7 +65,7 @@ export function placeholderMember(memberId: string, now: number): Member {
 }
 
 /** Appends one event and brings the member's stats up to date, inside the caller's transaction. */
-async function appendEvent(
+export async function appendEvent(
   db: SetiaDB,
   member: Member,
   draft: EventDraft,

@@ -3,10 +3,11 @@
  * record (what sync will send) in one transaction.
  */
 import { EMPTY_STATS } from '../domain/balance';
-import { mergeMemberFields, type Member, type MemberFields } from '../domain/member';
+import { mergeMemberFields, searchKeys, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
 import { openCounter } from './device';
+import { refreshDuplicates } from './duplicate-notes';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
 
@@ -80,10 +81,17 @@ export async function updateMember(
     const merged = mergeMemberFields(member, fields, hlc).member;
     const next: Member = {
       ...merged,
-      nameWords: nameWords(merged.name),
-      phoneKeys: 'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
+      ...searchKeys(
+        merged,
+        'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
+      ),
     };
     await db.members.put(next);
+    if ('phone' in fields)
+      await refreshDuplicates(
+        db,
+        [member.phone, next.phone].filter((p): p is string => Boolean(p)),
+      );
     await db.memberChanges.add({
       id: newId(now),
       memberId,

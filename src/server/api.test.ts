@@ -7,6 +7,7 @@ import { hlcReceive, hlcSend, hlcToString, parseHlc } from '../domain/hlc';
 import type { LedgerEvent } from '../domain/ledger';
 import { randomKey } from '../shared/base64url';
 import { signCard } from '../shared/card-link';
+import { hashPin } from '../shared/pin';
 import type { MemberChangeWire } from '../shared/sync-protocol';
 import { testShop, TEST_OWNER_PIN } from '../shared/test-shop';
 import { createServerApp } from './app';
@@ -343,5 +344,53 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     });
     expect(guess.status).toBe(429);
     now += 60 * 60_000; // an hour later the waits are over
+  });
+  it("merges the owner's settings by hybrid clock, checks a changed owner PIN, and refuses bad settings", async () => {
+    const { shop, token } = await registered('Settings Café');
+    const clock = (millis: number, node: string) => hlcToString({ millis, counter: 0, node });
+    const push = (settings: unknown[]) =>
+      call('POST', '/sync/push', { token, json: { events: [], memberChanges: [], settings } });
+    const newPin = await hashPin('13579', 1000);
+    const later = clock(2_000_000_000_000, 'tab1');
+    const earlier = clock(1_900_000_000_000, 'tab2');
+    const first = await push([
+      { hlc: later, fields: { name: 'Kafe Baru', ownerPin: newPin } },
+      { hlc: earlier, fields: { name: 'Kafe Lama', rewardName: 'Free tea' } },
+    ]);
+    expect(first).toMatchObject({ status: 200, body: { settings: [later, earlier] } });
+    // Retried: stored once.
+    await push([{ hlc: later, fields: { name: 'Kafe Baru', ownerPin: newPin } }]);
+    const stored = await store.shop(shop.shopId);
+    expect(stored).toMatchObject({
+      name: 'Kafe Baru',
+      rewardName: 'Free tea',
+      cardKey: shop.cardKey,
+    });
+    const items = (await pullAll(token)).filter((i) => i.kind === 'settings');
+    expect(items).toHaveLength(2);
+
+    expect((await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } })).status).toBe(
+      403,
+    );
+    now += 60 * 60_000; // past the wait the wrong PIN earned
+    expect(
+      (await call('POST', '/pairing-codes', { token, json: { ownerPin: '13579' } })).status,
+    ).toBe(201);
+
+    const bad: [unknown, RegExp][] = [
+      [{ hlc: later, fields: { cardKey: randomKey() } }, /never change by sync/],
+      [{ hlc: later, fields: { shopId: 'OTHER' } }, /never change by sync/],
+      [{ hlc: later, fields: { favouriteColour: 'red' } }, /unknown setting favouriteColour/],
+      [{ hlc: later, fields: {} }, /names a setting/],
+      [{ hlc: later, fields: { stampsPerCard: 1000 } }, /stampsPerCard/],
+      [{ hlc: 'yesterday', fields: { name: 'X' } }, /hlc/],
+      [{ hlc: later, fields: { ownerPin: { algorithm: 'MD5', hash: '' } } }, /ownerPin/],
+    ];
+    for (const [change, message] of bad) {
+      const res = await push([change]);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(message);
+    }
+    expect(await store.shop(shop.shopId)).toEqual(stored);
   });
 });

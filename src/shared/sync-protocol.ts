@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { COUNTRIES, CURRENCIES } from '../domain/program';
-import { BATCH_MAX } from './sync-limits';
+import { BATCH_MAX, SETTINGS_BATCH_MAX } from './sync-limits';
 
 // In the browser the app's Content-Security-Policy forbids eval: zod must not even try its
 // compiled fast path there (the probe alone is reported as a CSP violation). The server keeps it.
@@ -35,6 +35,33 @@ export const shopSettingsSchema = z.strictObject({
   ownerPin: pinHashSchema,
   createdAt: millis,
   allowStaticCodes: z.boolean().optional(),
+});
+
+/** What sync may never change: a shop's identity and card key are fixed at setup. */
+export const FIXED_SETTINGS = ['shopId', 'cardKey', 'createdAt'] as const;
+
+const hlcString = text(80).regex(/^[0-9a-z]{11}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,40}$/);
+
+/**
+ * An owner's edit of the shop's settings, as it travels: the edited fields and
+ * their hybrid clock (latest wins, field by field). Derived from
+ * shopSettingsSchema, so a new setting is added there and nowhere else.
+ */
+export const settingsChangeSchema = z.strictObject({
+  hlc: hlcString,
+  fields: z
+    .strictObject(
+      shopSettingsSchema.omit({ shopId: true, cardKey: true, createdAt: true }).partial().shape,
+      {
+        error: (issue) =>
+          issue.code !== 'unrecognized_keys'
+            ? undefined
+            : issue.keys.some((k) => (FIXED_SETTINGS as readonly string[]).includes(k))
+              ? `${FIXED_SETTINGS.join(', ')} are fixed when the shop is set up and never change by sync`
+              : `unknown setting ${issue.keys.join(', ')}`,
+      },
+    )
+    .refine((f) => Object.keys(f).length > 0, { message: 'a settings change names a setting' }),
 });
 
 export const ledgerEventSchema = z.strictObject({
@@ -76,6 +103,8 @@ export const memberFieldsSchema = z
     marketingConsent: z.boolean(),
     consentAt: millis.nullable(),
     anonymised: z.boolean(),
+    /** The owner merged this member (a duplicate) into that one. */
+    mergedInto: id.nullable(),
   })
   .partial();
 
@@ -84,7 +113,7 @@ export const memberChangeSchema = z.strictObject({
   memberId: id,
   deviceId: id,
   seq: z.number().int().min(1),
-  hlc: text(80).regex(/^[0-9a-z]{11}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,40}$/),
+  hlc: hlcString,
   fields: memberFieldsSchema,
   at: millis,
 });
@@ -99,6 +128,8 @@ export const deviceGrant = z.strictObject({
   /** Shown once; the server keeps only its hash. */
   token: z.string(),
   shop: shopSettingsSchema,
+  /** On joining: each setting's clock, so that an older edit synced later does not win here. */
+  settingsClocks: z.record(z.string().max(40), hlcString).optional(),
 });
 
 export const pairingCodeRequest = z.strictObject({ ownerPin: z.string().regex(/^\d{4,8}$/) });
@@ -124,6 +155,7 @@ export const pushRequest = z
   .strictObject({
     events: z.array(ledgerEventSchema).max(BATCH_MAX),
     memberChanges: z.array(memberChangeSchema).max(BATCH_MAX),
+    settings: z.array(settingsChangeSchema).max(SETTINGS_BATCH_MAX).optional(),
   })
   .refine((p) => p.events.length + p.memberChanges.length <= BATCH_MAX, {
     message: `at most ${BATCH_MAX} items in one push`,
@@ -133,11 +165,18 @@ export const pushReply = z.strictObject({
   /** Ids now stored on the server (new or already there): the tablet may stop sending them. */
   events: z.array(z.string()),
   memberChanges: z.array(z.string()),
+  /** Clocks of the settings changes stored. */
+  settings: z.array(z.string()).optional(),
 });
 
 export const pullItem = z.discriminatedUnion('kind', [
   z.strictObject({ seq: z.number().int(), kind: z.literal('event'), event: ledgerEventSchema }),
   z.strictObject({ seq: z.number().int(), kind: z.literal('member'), change: memberChangeSchema }),
+  z.strictObject({
+    seq: z.number().int(),
+    kind: z.literal('settings'),
+    change: settingsChangeSchema,
+  }),
 ]);
 
 export const pullReply = z.strictObject({
@@ -159,6 +198,7 @@ export const cardReply = z.strictObject({
 
 export type ShopSettingsWire = z.infer<typeof shopSettingsSchema>;
 export type LedgerEventWire = z.infer<typeof ledgerEventSchema>;
+export type SettingsChangeWire = z.infer<typeof settingsChangeSchema>;
 export type MemberChangeWire = z.infer<typeof memberChangeSchema>;
 export type PushRequest = z.infer<typeof pushRequest>;
 export type PushReply = z.infer<typeof pushReply>;

@@ -1,6 +1,8 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { resolveMerged } from '../../db/duplicate-notes';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { announce } from '../../ui/announcer';
@@ -46,7 +48,15 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
   useEffect(() => markOnce('setia:counter-ready'), []);
   const memberId = serving?.id ?? null;
   const setMemberId = (id: string) => setServing({ id, scanned: false });
-  const onScanned = useCallback((id: string) => setServing({ id, scanned: true }), []);
+  // A merged duplicate's card opens the member it was merged into.
+  const onScanned = useCallback(
+    (id: string) =>
+      void resolveMerged(db, id).then(
+        (kept) => setServing({ id: kept, scanned: true }),
+        () => setServing({ id, scanned: true }),
+      ),
+    [],
+  );
   const closeScanner = useCallback(() => setScanning(false), []);
 
   return (

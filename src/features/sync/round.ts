@@ -5,7 +5,14 @@
  * tab, server killed) resumes where it stopped and never sends or applies
  * anything twice.
  */
-import { applyPulled, getSyncState, outbox, updateSyncState } from '../../db/sync';
+import {
+  applyPulled,
+  getSyncState,
+  outbox,
+  pendingSettings,
+  settingsAcknowledged,
+  updateSyncState,
+} from '../../db/sync';
 import type { SetiaDB } from '../../db/schema';
 import { BATCH_MAX } from '../../shared/sync-limits';
 import type { SyncApi } from './client';
@@ -56,6 +63,18 @@ export async function syncRound(
     moved.pulled += page.items.length;
     cursor = page.cursor;
     if (!page.more) break;
+  }
+  // The owner's settings edits go last: a refused one (say, a setting this server does not
+  // know yet) shows as a sync error but never stops stamps and members from syncing.
+  const settings = await pendingSettings(db);
+  if (settings.length > 0) {
+    const ack = await api.push(state.server, state.token, {
+      events: [],
+      memberChanges: [],
+      settings,
+    });
+    await settingsAcknowledged(db, ack.settings ?? []);
+    moved.pushed += ack.settings?.length ?? 0;
   }
   await updateSyncState(db, { lastSyncAt: now() });
   return moved;

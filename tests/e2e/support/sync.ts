@@ -5,7 +5,7 @@ import { OWNER_PIN } from './shop';
 export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
 /** Opens the owner area (unlocking it if needed) at one of its sections. */
-export async function openOwner(page: Page, section: 'Members' | 'Tablets' = 'Tablets') {
+export async function openOwner(page: Page, section: 'Members' | 'Shop' | 'Tablets' = 'Tablets') {
   await page.getByRole('button', { name: 'Owner' }).click();
   const sections = page.getByRole('navigation', { name: 'Owner sections' });
   const pin = page.getByLabel('Owner PIN');
