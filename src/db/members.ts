@@ -6,7 +6,9 @@ import { EMPTY_STATS } from '../domain/balance';
 import { mergeMemberFields, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
+import { DEFAULT_STAFF_ID } from '../domain/program';
 import { openCounter } from './device';
+import { grantWelcome } from './ledger';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
 
@@ -16,6 +18,8 @@ export interface EnrollInput {
   fields: MemberFields;
   /** Search keys of the normalised phone (domain/phone.ts). */
   phoneKeys: string[];
+  /** The program's welcome stamps, given in the same transaction; 0 = none. */
+  welcomeStamps?: number;
 }
 
 export class PhoneTakenError extends Error {
@@ -25,7 +29,8 @@ export class PhoneTakenError extends Error {
 }
 
 export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number): Promise<Member> {
-  return db.transaction('rw', [db.members, db.memberChanges, db.settings], async () => {
+  const tables = [db.members, db.memberChanges, db.settings, db.events];
+  return db.transaction('rw', tables, async () => {
     if (input.fields.phone) {
       const holder = await findByPhone(db, input.fields.phone);
       if (holder) throw new PhoneTakenError(holder.id);
@@ -52,6 +57,10 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
       at: now,
     });
     await counter.save(db);
+    if (input.welcomeStamps) {
+      await grantWelcome(db, member, input.welcomeStamps, { staffId: DEFAULT_STAFF_ID, now });
+      return (await db.members.get(member.id)) ?? member;
+    }
     return member;
   });
 }

@@ -21,6 +21,8 @@ export interface MemberFields {
   consentAt: number | null;
   /** Personal fields erased on the member's request; the ledger stays for the totals. */
   anonymised: boolean;
+  /** The member whose referral brought this one (set at enrollment). */
+  referredBy?: string | null;
 }
 
 export type MemberField = keyof MemberFields;
