@@ -36,6 +36,7 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
+const ProgramSection = lazy(() => import('../features/program/ProgramSection'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -151,6 +152,15 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
             <Suspense fallback={null}>
               <CardSettings shop={shop} />
               <StorageStatus />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'program',
+          label: t('owner.section.program'),
+          render: () => (
+            <Suspense fallback={null}>
+              <ProgramSection shop={shop} />
             </Suspense>
           ),
         },

@@ -8,7 +8,7 @@ import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
 import { DEFAULT_STAFF_ID } from '../domain/program';
 import { openCounter } from './device';
-import { grantWelcome } from './ledger';
+import { appendEvent } from './ledger';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
 
@@ -58,7 +58,11 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
     });
     await counter.save(db);
     if (input.welcomeStamps) {
-      await grantWelcome(db, member, input.welcomeStamps, { staffId: DEFAULT_STAFF_ID, now });
+      // The program's welcome stamps, recorded with the rule that gave them.
+      const stamps = input.welcomeStamps;
+      const lines = [{ rule: 'welcome', stamps }];
+      const draft = { memberId: member.id, type: 'bonus' as const, stamps, lines, at: now };
+      await appendEvent(db, member, { ...draft, staffId: DEFAULT_STAFF_ID }, now);
       return (await db.members.get(member.id)) ?? member;
     }
     return member;

@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, type ProgramRules } from '../domain/rules';
+import { LedgerRuleError, memberEvents } from './ledger';
 import {
-  addStamps,
-  LedgerRuleError,
-  memberEvents,
+  addRuledStamps as addStamps,
   recordFeedback,
   redeemCatalogueReward,
   sellClub,
-} from './ledger';
+} from './program';
 import { enrollMember } from './members';
 import type { SetiaDB } from './schema';
 import { getShop, updateShop } from './settings';

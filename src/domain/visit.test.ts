@@ -87,3 +87,25 @@ describe('standing', () => {
     expect(memberStanding(withRules, [old, ...recent, undo], now).visits12).toBe(1);
   });
 });
+
+describe('rule field errors', () => {
+  it('puts each problem on its own field', async () => {
+    const { ruleFieldErrors } = await import('./rule-fields');
+    expect(
+      ruleFieldErrors({
+        ...DEFAULT_RULES,
+        welcomeStamps: -1,
+        promotions: [
+          { id: 'a', name: 'Ok', multiplier: 2, from: null, to: null, weekdays: [] },
+          { id: 'b', name: '', multiplier: 0.5, from: '2026-05-01', to: '2026-04-01', weekdays: [] },
+        ],
+      }),
+    ).toEqual({
+      welcomeStamps: 'rules.bonus',
+      'promotions.1.name': 'rules.promotionName',
+      'promotions.1.multiplier': 'rules.multiplier',
+      'promotions.1.to': 'rules.promotionDates',
+    });
+    expect(ruleFieldErrors(DEFAULT_RULES)).toEqual({});
+  });
+});
