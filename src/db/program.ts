@@ -14,6 +14,9 @@ import {
   isValidAmount,
   memberStanding,
   planStamp,
+  cleanReferralCode,
+  REFERRAL_CODE_LENGTH,
+  referralCode,
   referralLine,
 } from '../domain/visit';
 import {
@@ -215,4 +218,17 @@ export async function recordFeedback(
       ...(text ? { comment: text } : {}),
     });
   });
+}
+
+/**
+ * The member a referral code belongs to. Codes are the end of member ids, so this
+ * walks the members once: enrolling with a referral is rare, stamping is not.
+ */
+export async function findReferrer(db: SetiaDB, code: string): Promise<Member | undefined> {
+  const clean = cleanReferralCode(code);
+  if (clean.length < REFERRAL_CODE_LENGTH) return undefined;
+  return (
+    (await db.members.get(clean)) ??
+    db.members.filter((m) => referralCode(m.id) === clean.slice(-REFERRAL_CODE_LENGTH)).first()
+  );
 }

@@ -152,3 +152,14 @@ export const AMOUNT_MAX = 1e12;
 export function isValidAmount(amount: number): boolean {
   return Number.isFinite(amount) && amount > 0 && amount <= AMOUNT_MAX;
 }
+
+/** A member's referral code: the end of their id, short enough to read out or type. */
+export const REFERRAL_CODE_LENGTH = 8;
+export function referralCode(memberId: string): string {
+  return memberId.slice(-REFERRAL_CODE_LENGTH).toUpperCase();
+}
+
+/** What a cashier typed or a link carried, tidied: Crockford letters, no spaces. */
+export function cleanReferralCode(text: string): string {
+  return text.replace(/[\s-]/g, '').toUpperCase().slice(0, 40);
+}
