@@ -40,7 +40,11 @@ export class LedgerRuleError extends Error {
   }
 }
 
-export async function requireMember(db: SetiaDB, memberId: string, ctx?: ActionContext): Promise<Member> {
+export async function requireMember(
+  db: SetiaDB,
+  memberId: string,
+  ctx?: ActionContext,
+): Promise<Member> {
   const member = await db.members.get(memberId);
   if (member) return member;
   if (ctx?.verifiedCard) return placeholderMember(memberId, ctx.now);

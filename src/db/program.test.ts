@@ -73,9 +73,7 @@ describe('the program at the counter', () => {
           const before = await memberEvents(db, m.id);
           await updateShop(db, {
             program: rules({
-              promotions: [
-                { id: 'x', name: 'X', multiplier, from: null, to: null, weekdays: [] },
-              ],
+              promotions: [{ id: 'x', name: 'X', multiplier, from: null, to: null, weekdays: [] }],
             }),
           });
           expect(await memberEvents(db, m.id)).toEqual(before);

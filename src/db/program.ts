@@ -210,7 +210,12 @@ export async function recordFeedback(
 ): Promise<LedgerEvent> {
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const [member, shop] = await Promise.all([requireMember(db, memberId), getShop(db)]);
-    const outcome = feedbackOutcome(shop?.program, await memberEvents(db, memberId), rating, ctx.now);
+    const outcome = feedbackOutcome(
+      shop?.program,
+      await memberEvents(db, memberId),
+      rating,
+      ctx.now,
+    );
     if (typeof outcome === 'string') throw new LedgerRuleError(outcome);
     const text = comment.trim().slice(0, 500);
     return appendBonus(db, member, [{ rule: 'feedback', stamps: outcome.stamps }], ctx, {

@@ -36,12 +36,7 @@ export const COST_MAX = 1000;
 export const OFFER_NAME_MAX = 60;
 
 export type OfferError =
-  | 'offer.name'
-  | 'offer.cost'
-  | 'offer.limit'
-  | 'club.price'
-  | 'club.multiplier'
-  | 'club.perks';
+  'offer.name' | 'offer.cost' | 'offer.limit' | 'club.price' | 'club.multiplier' | 'club.perks';
 
 export function validateReward(r: CatalogueReward): OfferError[] {
   const errors: OfferError[] = [];

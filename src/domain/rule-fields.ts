@@ -16,7 +16,9 @@ export function ruleFieldErrors(rules: ProgramRules): RuleFieldErrors {
   if (earning.mode === 'amount') check('amountPerStamp', { earning });
   if (earning.mode === 'item') check('stampsPerItem', { earning });
   check('welcomeStamps', { welcomeStamps: rules.welcomeStamps });
-  check('birthday.stamps', { birthday: { ...DEFAULT_RULES.birthday, stamps: rules.birthday.stamps } });
+  check('birthday.stamps', {
+    birthday: { ...DEFAULT_RULES.birthday, stamps: rules.birthday.stamps },
+  });
   check('birthday.windowDays', {
     birthday: { stamps: 0, windowDays: rules.birthday.windowDays },
   });
@@ -25,7 +27,9 @@ export function ruleFieldErrors(rules: ProgramRules): RuleFieldErrors {
   check('cooldown', { cooldown: rules.cooldown });
   rules.promotions.forEach((p, i) => {
     check(`promotions.${i}.name`, { promotions: [{ ...p, multiplier: 1, from: null, to: null }] });
-    check(`promotions.${i}.multiplier`, { promotions: [{ ...p, name: 'x', from: null, to: null }] });
+    check(`promotions.${i}.multiplier`, {
+      promotions: [{ ...p, name: 'x', from: null, to: null }],
+    });
     check(`promotions.${i}.to`, { promotions: [{ ...p, name: 'x', multiplier: 1 }] });
   });
   rules.tiers.forEach((tier, i) => {

@@ -97,7 +97,14 @@ describe('rule field errors', () => {
         welcomeStamps: -1,
         promotions: [
           { id: 'a', name: 'Ok', multiplier: 2, from: null, to: null, weekdays: [] },
-          { id: 'b', name: '', multiplier: 0.5, from: '2026-05-01', to: '2026-04-01', weekdays: [] },
+          {
+            id: 'b',
+            name: '',
+            multiplier: 0.5,
+            from: '2026-05-01',
+            to: '2026-04-01',
+            weekdays: [],
+          },
         ],
       }),
     ).toEqual({

@@ -41,7 +41,9 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
   const [serving, setServing] = useState<Serving | null>(null);
   const [query, setQuery] = useState('');
   // A friend's referral link (/?ref=<code>) opened on the shop's tablet: enroll with it.
-  const [referral, setReferral] = useState(() => new URLSearchParams(window.location.search).get('ref') ?? '');
+  const [referral, setReferral] = useState(
+    () => new URLSearchParams(window.location.search).get('ref') ?? '',
+  );
   const [enrolling, setEnrolling] = useState(referral !== '');
   useEffect(() => {
     if (referral) window.history.replaceState(window.history.state, '', window.location.pathname);

@@ -71,7 +71,9 @@ export default function MemberProgram(props: Props) {
           {standing?.tier && (
             <strong>{t('program.tierBadge', { tier: standing.tier.name })}</strong>
           )}
-          {club && <span>{t('program.clubUntil', { club: club.name, date: formatDate(club.until) })}</span>}
+          {club && (
+            <span>{t('program.clubUntil', { club: club.name, date: formatDate(club.until) })}</span>
+          )}
         </p>
       )}
       {plan && plan.earned.stamps > 0 && (
@@ -101,7 +103,8 @@ export default function MemberProgram(props: Props) {
           {t('program.lastStamp', {
             earns: explainStamps(t, lastStamp.stamps, lastStamp.lines),
           })}
-          {lastStamp.override && ` ${t('program.overridden', { reason: lastStamp.override.reason })}`}
+          {lastStamp.override &&
+            ` ${t('program.overridden', { reason: lastStamp.override.reason })}`}
         </p>
       )}
       {offers.length > 0 && (

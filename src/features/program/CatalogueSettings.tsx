@@ -37,7 +37,12 @@ export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
   };
 
   return (
-    <form className="panel program" aria-labelledby="catalogue-title" onSubmit={onSubmit} noValidate>
+    <form
+      className="panel program"
+      aria-labelledby="catalogue-title"
+      onSubmit={onSubmit}
+      noValidate
+    >
       <h2 id="catalogue-title">{t('program.catalogue.title')}</h2>
       <p className="muted">{t('program.catalogue.intro', { reward: shop.rewardName })}</p>
       {rewards.map((r, i) => (

@@ -106,7 +106,10 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
         <legend>{t('program.bonus.title')}</legend>
         <div className="field-row">
           <Field label={t('program.bonus.welcome')} error={err('welcomeStamps')}>
-            <NumberInput value={rules.welcomeStamps} onValue={(v) => change({ welcomeStamps: v })} />
+            <NumberInput
+              value={rules.welcomeStamps}
+              onValue={(v) => change({ welcomeStamps: v })}
+            />
           </Field>
           <Field label={t('program.bonus.referral')} error={err('referral')}>
             <NumberInput
