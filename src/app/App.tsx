@@ -16,7 +16,7 @@ import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../features/sync/status';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
-import { loadOwnerCatalogues } from '../i18n';
+import { loadOwnerCatalogues, loadProgramCatalogues } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
@@ -36,7 +36,12 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
-const ProgramSection = lazy(() => import('../features/program/ProgramSection'));
+// The program settings explain stamps in the counter's words (the lazy "program" strings).
+const ProgramSection = lazy(() =>
+  Promise.all([import('../features/program/ProgramSection'), loadProgramCatalogues()]).then(
+    ([m]) => m,
+  ),
+);
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
