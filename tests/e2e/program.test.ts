@@ -7,7 +7,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabletPerTest } from './support/tablet';
-import { cardProgress, enroll, OWNER_PIN, setUpShop } from './support/shop';
+import { cardProgress, closeCardQr, enroll, OWNER_PIN, search, setUpShop } from './support/shop';
 
 const baseURL = inject('baseURL');
 const newTablet = tabletPerTest();
@@ -149,5 +149,93 @@ describe('loyalty program', () => {
     expect(events.map((e) => e.stamps)).toEqual([3, 2, 4]);
     expect(events[2]!.override).toEqual({ reason: 'Family of four, one card' });
     expect(events[2]!.lines).toHaveLength(3);
+  });
+
+  it('welcome stamps, a club, a catalogue reward, feedback from the card and a referral bonus', async () => {
+    const { page } = await newTablet();
+    await setUpShop(page, baseURL, { name: 'Kopi Kita', stampsPerCard: 10 });
+    await openProgram(page);
+
+    const program = page.getByRole('form', { name: 'Loyalty program' });
+    await program.getByLabel('Welcome stamps').fill('1');
+    await program.getByLabel('Referral bonus (stamps)').fill('2');
+    await program.getByLabel('Feedback bonus (stamps)').fill('1');
+    await program.getByRole('button', { name: 'Save program' }).click();
+    await program.getByText('Saved. New stamps follow these rules.').waitFor();
+
+    const catalogue = page.getByRole('form', { name: 'Reward catalogue' });
+    await catalogue.getByRole('button', { name: 'Add reward' }).click();
+    const mug = catalogue.getByRole('group', { name: 'Reward 1' });
+    await mug.getByLabel('Reward name').fill('Setia mug');
+    await mug.getByLabel('Cost (stamps)').fill('3');
+    await mug.getByLabel('Kind').selectOption({ label: 'Merchandise' });
+    await mug.getByLabel('Limited edition: how many').fill('5');
+    await catalogue.getByRole('button', { name: 'Save rewards' }).click();
+    await catalogue.getByText('Saved. New stamps follow these rules.').waitFor();
+
+    const club = page.getByRole('form', { name: 'Club membership' });
+    await club
+      .getByRole('checkbox', { name: 'Sell a paid club membership at the counter' })
+      .check();
+    await club.getByLabel('Club name').fill('Kopi Club');
+    await club.getByLabel('Price (IDR)').fill('50000');
+    await club.getByLabel('Period').selectOption({ label: 'Weekly' });
+    await club.getByLabel('Multiplier').fill('2');
+    await club.getByRole('button', { name: 'Save club' }).click();
+    await club.getByText('Saved. New stamps follow these rules.').waitFor();
+    await page.getByRole('button', { name: 'Back to the counter' }).click();
+
+    // Welcome stamp on joining.
+    await page.getByRole('button', { name: 'New member' }).click();
+    await page.getByRole('dialog').getByLabel('Name', { exact: true }).fill('Budi Santoso');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save member' }).click();
+    const budiCard = await closeCardQr(page);
+    const budi = page.getByRole('region', { name: 'Budi Santoso' });
+    await expect.poll(() => cardProgress(page)).toBe('1 of 10 stamps');
+
+    // The club doubles his stamps while it runs.
+    await budi.getByRole('button', { name: /^Sell Kopi Club \(IDR/ }).click();
+    await budi.getByText(/^Kopi Club until /).waitFor();
+    await page.getByRole('button', { name: 'Add stamp' }).click();
+    await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
+    await budi.getByText('Last stamp: 2 stamps: 1 base, Club ×2 +1').waitFor();
+
+    // Three stamps buy the mug from the catalogue.
+    await budi.getByRole('button', { name: 'Redeem Setia mug (3 stamps)' }).click();
+    await expect.poll(() => cardProgress(page)).toBe('0 of 10 stamps');
+
+    // On his card: a referral code, and "How was your visit?" (its bonus: 1 stamp).
+    await page.goto(budiCard);
+    await page.getByRole('heading', { name: 'Invite a friend' }).waitFor();
+    const shown = await page.getByText(/^Your code:/).innerText();
+    const code = /^Your code:\s*([0-9A-Z]{8})$/.exec(shown.trim())?.[1] ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{8}$/);
+    await page.getByRole('radio', { name: '5 stars' }).check();
+    await page.getByLabel('Comment (optional)').fill('Great kopi susu');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Thank you for your feedback!').waitFor();
+
+    // A friend joins with his code: her first stamp brings his referral bonus.
+    await page.goto(baseURL);
+    await page.getByRole('button', { name: 'New member' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('Citra Dewi');
+    await dialog.getByLabel('Referral code').fill('ZZZZZZZZ');
+    await dialog.getByRole('button', { name: 'Save member' }).click();
+    await dialog.getByText('No member has this referral code.', { exact: false }).waitFor();
+    await dialog.getByLabel('Referral code').fill(code.toLowerCase());
+    await dialog.getByRole('button', { name: 'Save member' }).click();
+    await closeCardQr(page);
+    await page.getByRole('heading', { name: 'Citra Dewi', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Add stamp' }).click();
+    await expect.poll(() => cardProgress(page)).toBe('2 of 10 stamps');
+    await page.getByRole('button', { name: 'Add stamp' }).click();
+    await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
+
+    expect(await search(page, 'budi')).toEqual(['Budi Santoso']);
+    await page.getByRole('list', { name: 'Matching members' }).getByRole('button').first().click();
+    await page.getByRole('heading', { name: 'Budi Santoso', level: 2 }).waitFor();
+    // 0 after the mug, +1 for the feedback, +2 for Citra's first stamp (once only).
+    await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
   });
 });

@@ -108,7 +108,6 @@ export default function CardProgram(props: Props) {
                   value={n}
                   checked={rating === n}
                   onChange={() => setRating(n)}
-                  className="visually-hidden"
                 />
                 <span aria-hidden="true">{STAR}</span>
                 <span className="visually-hidden">{t('program.card.stars', { count: n })}</span>
