@@ -3,6 +3,7 @@
  * a program, a catalogue or a club). Each is one transaction, like db/ledger.ts:
  * the rules decide when the event is made, and the event keeps the rule lines.
  */
+import { Dexie } from 'dexie';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
 import { clubSale, givenCount, rewardAvailability } from '../domain/offers';
@@ -18,11 +19,11 @@ import {
   REFERRAL_CODE_LENGTH,
   referralCode,
   referralLine,
+  YEAR_MS,
 } from '../domain/visit';
 import {
   appendEvent,
   LedgerRuleError,
-  memberEvents,
   requireMember,
   WRITE_TABLES,
   type ActionContext,
@@ -51,6 +52,18 @@ export function localDay(now: number): { date: string; weekday: number } {
 const localYear = (at: number) => new Date(at).getFullYear();
 
 /**
+ * A member's events of the last year (a little more), which is all the rules look
+ * at: tiers count a rolling 12 months, the birthday bonus this year, the cooldown
+ * minutes, a club its current period. A regular's whole history is never read.
+ */
+export function lastYearEvents(db: SetiaDB, memberId: string, now: number) {
+  return db.events
+    .where('[memberId+at]')
+    .between([memberId, now - YEAR_MS - 31 * 86_400_000], [memberId, Dexie.maxKey])
+    .toArray();
+}
+
+/**
  * "Add stamp": the shop's program (if set) decides the stamps when the event is
  * made, and the event keeps the rule lines that granted them. The cooldown
  * refuses unless the cashier overrides it with a reason. A referred friend's
@@ -73,7 +86,7 @@ export async function addRuledStamps(
     const amountMode = rules.earning.mode === 'amount';
     if (amountMode && !isValidAmount(options.amount ?? NaN))
       throw new LedgerRuleError('amount.invalid');
-    const events = await memberEvents(db, memberId);
+    const events = await lastYearEvents(db, memberId, ctx.now);
     const standing = memberStanding(rules, events, ctx.now, localYear);
     const input = amountMode ? { quantity: 1, amount: options.amount } : { quantity };
     const plan = planStamp(rules, input, standing, localDay(ctx.now), member.birthday, ctx.now);
@@ -110,10 +123,12 @@ async function grantReferral(
   rules: NonNullable<ShopSettings['program']>,
   ctx: ActionContext,
 ): Promise<void> {
-  if (!friend.referredBy || !(rules.referral.referrerStamps > 0)) return;
+  // Only a first stamp brings the bonus (stats count history held in packs too).
+  if (!friend.referredBy || !(rules.referral.referrerStamps > 0) || friend.stats.visits > 0) return;
   const referrer = await db.members.get(friend.referredBy);
   if (!referrer) return; // not on this tablet: no bonus rather than a guess
-  const line = referralLine(rules, friend, friendEvents, await memberEvents(db, referrer.id));
+  const referrerEvents = await lastYearEvents(db, referrer.id, ctx.now);
+  const line = referralLine(rules, friend, friendEvents, referrerEvents);
   if (line) await appendBonus(db, referrer, [line], ctx);
 }
 
@@ -190,7 +205,7 @@ export async function sellClub(
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const [member, shop] = await Promise.all([requireMember(db, memberId), getShop(db)]);
     if (!shop?.club) throw new LedgerRuleError('club.none');
-    const club = clubSale(shop.club, await memberEvents(db, memberId), ctx.now);
+    const club = clubSale(shop.club, await lastYearEvents(db, memberId, ctx.now), ctx.now);
     return appendEvent(
       db,
       member,
@@ -212,7 +227,7 @@ export async function recordFeedback(
     const [member, shop] = await Promise.all([requireMember(db, memberId), getShop(db)]);
     const outcome = feedbackOutcome(
       shop?.program,
-      await memberEvents(db, memberId),
+      await lastYearEvents(db, memberId, ctx.now),
       rating,
       ctx.now,
     );

@@ -7,8 +7,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { memberEvents } from '../../db/ledger';
-import { localDay, rewardsGiven } from '../../db/program';
+import { lastYearEvents, localDay, rewardsGiven } from '../../db/program';
 import type { Member } from '../../domain/member';
 import { activeClub, rewardAvailability } from '../../domain/offers';
 import type { ShopSettings } from '../../domain/program';
@@ -34,7 +33,10 @@ const localYear = (at: number) => new Date(at).getFullYear();
 export default function MemberProgram(props: Props) {
   const { member, shop, now, quantity, amount, overriding, onOverride, actions } = props;
   const { t } = useTranslation();
-  const events = useLiveQuery(() => memberEvents(db, member.id), [member.id, member.stats]);
+  const events = useLiveQuery(
+    () => lastYearEvents(db, member.id, Date.now()),
+    [member.id, member.stats],
+  );
   const limited = (shop.catalogue ?? []).filter((r) => r.limit !== null);
   const given = useLiveQuery(
     async () => Promise.all(limited.map((r) => rewardsGiven(db, r.id))),
