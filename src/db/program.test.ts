@@ -110,6 +110,51 @@ describe('the program at the counter', () => {
     expect((await addStamps(db, m.id, 1, ctx(61 * MIN))).override).toBeUndefined();
   });
 
+  it('the cooldown cannot be passed without an override', async () => {
+    db = await freshDb();
+    await updateShop(db, {
+      program: rules({ cooldown: { enabled: true, maxStamps: 3, minutes: 30 } }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            dt: fc.integer({ min: 0, max: 40 * MIN }),
+            quantity: fc.integer({ min: 1, max: 3 }),
+            reason: fc.option(fc.constantFrom('Party of four', ' '), { nil: undefined }),
+          }),
+          { maxLength: 12 },
+        ),
+        async (taps) => {
+          const m = await enroll('Lina');
+          let at = T0;
+          for (const tap of taps) {
+            at += tap.dt;
+            await addStamps(
+              db,
+              m.id,
+              tap.quantity,
+              { staffId: 'owner', now: at },
+              {
+                override: tap.reason,
+              },
+            ).catch((e: unknown) => {
+              if (!(e instanceof LedgerRuleError) || e.code !== 'cooldown.blocked') throw e;
+            });
+          }
+          // Whatever went in without an override kept every 30 minutes at 3 stamps or fewer.
+          const written = await memberEvents(db, m.id);
+          for (const e of written) {
+            const window = written.filter((w) => w.at > e.at - 30 * MIN && w.at <= e.at);
+            const sum = window.reduce((s, w) => s + w.stamps, 0);
+            if (sum > 3) expect(window.some((w) => w.override?.reason.trim())).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
   it('earns per amount spent, and refuses a missing or too small amount', async () => {
     db = await freshDb();
     await updateShop(db, {
