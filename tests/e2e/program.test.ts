@@ -238,4 +238,28 @@ describe('loyalty program', () => {
     // 0 after the mug, +1 for the feedback, +2 for Citra's first stamp (once only).
     await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
   });
+
+  it('earns per amount spent: the cashier types the amount', async () => {
+    const { page } = await newTablet();
+    await setUpShop(page, baseURL, { name: 'Warung Ibu', stampsPerCard: 10 });
+    await openProgram(page);
+    const program = page.getByRole('form', { name: 'Loyalty program' });
+    await program.getByLabel('Stamps are earned').selectOption({ label: 'Per amount spent' });
+    await program.getByLabel('Amount per stamp (IDR)').fill('25000');
+    await program.getByRole('button', { name: 'Save program' }).click();
+    await program.getByText('Saved. New stamps follow these rules.').waitFor();
+    await page.getByRole('button', { name: 'Back to the counter' }).click();
+
+    await enroll(page, { name: 'Dewi Sartika' });
+    const amount = page.getByLabel('Amount spent (IDR)');
+    await amount.fill('10000');
+    await stamp(page);
+    await page.getByText('That amount earns no stamp (one stamp per 25,000).').waitFor();
+    expect(await cardProgress(page)).toBe('0 of 10 stamps');
+    await amount.fill('80000');
+    await page.getByText('This visit: 3 stamps').waitFor();
+    await stamp(page);
+    await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
+    await expect.poll(() => amount.inputValue()).toBe('');
+  });
 });

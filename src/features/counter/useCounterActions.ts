@@ -10,7 +10,7 @@ import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/led
 import type { StampOptions } from '../../db/program';
 import { DEFAULT_STAFF_ID } from '../../domain/program';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { announce } from '../../ui/announcer';
 import { timed } from '../../ui/perf';
 
@@ -38,7 +38,14 @@ export function useCounterActions(memberId: string, verifiedCard = false, progra
       } catch (e) {
         setError(
           e instanceof LedgerRuleError
-            ? t(`errors.${e.code}`, { min: QUANTITY_MIN, max: QUANTITY_MAX, ...e.values })
+            ? t(`errors.${e.code}`, {
+                min: QUANTITY_MIN,
+                max: QUANTITY_MAX,
+                ...e.values,
+                ...(typeof e.values.amount === 'number'
+                  ? { amount: formatNumber(e.values.amount) }
+                  : {}),
+              })
             : t(storageErrorKey(e) ?? 'errors.saveFailed'),
         );
         return false;
