@@ -109,7 +109,11 @@ describe('loyalty program', () => {
       .waitFor();
 
     // Five stamps within the hour: the cooldown blocks, and nothing is written.
-    await panel.getByText(/^Cooldown: 5 stamps given in the last 60 minutes\./).waitFor();
+    await panel
+      .getByText(
+        /^Cooldown: 5 stamps given in the last 60 minutes \(limit 5\)\. This visit needs an override\.$/,
+      )
+      .waitFor();
     await stamp(page);
     await panel
       .getByRole('alert')

@@ -91,6 +91,7 @@ export default function MemberProgram(props: Props) {
             {t('program.cooldownBlocks', {
               count: plan.cooldown.given,
               minutes: rules!.cooldown.minutes,
+              max: rules!.cooldown.maxStamps,
             })}
           </p>
           {!overriding && (
