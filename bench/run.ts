@@ -20,6 +20,7 @@ export interface Suite {
 const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
   pwa: () => import('./pwa.bench'),
+  program: () => import('./program.bench'),
   scanner: () => import('./scanner.bench'),
   server: () => import('./server.bench'),
   sync: () => import('./sync.bench'),

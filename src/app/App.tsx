@@ -16,7 +16,7 @@ import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../features/sync/status';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
-import { loadOwnerCatalogues } from '../i18n';
+import { loadOwnerCatalogues, loadProgramCatalogues } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
@@ -37,6 +37,12 @@ const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
 const DuplicateMembers = lazy(() => import('../features/duplicates/DuplicateMembers'));
+// The program settings explain stamps in the counter's words (the lazy "program" strings).
+const ProgramSection = lazy(() =>
+  Promise.all([import('../features/program/ProgramSection'), loadProgramCatalogues()]).then(
+    ([m]) => m,
+  ),
+);
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -153,6 +159,15 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
             <Suspense fallback={null}>
               <CardSettings shop={shop} />
               <StorageStatus />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'program',
+          label: t('owner.section.program'),
+          render: () => (
+            <Suspense fallback={null}>
+              <ProgramSection shop={shop} />
             </Suspense>
           ),
         },

@@ -30,14 +30,21 @@ export interface ActionContext {
   verifiedCard?: boolean;
 }
 
-/** A rule refused the action; `code` is an i18n key. Nothing was written. */
+/** A rule refused the action; `code` is an i18n key, `values` fill its message. Nothing was written. */
 export class LedgerRuleError extends Error {
-  constructor(readonly code: string) {
+  constructor(
+    readonly code: string,
+    readonly values: Record<string, number | string> = {},
+  ) {
     super(code);
   }
 }
 
-async function requireMember(db: SetiaDB, memberId: string, ctx?: ActionContext): Promise<Member> {
+export async function requireMember(
+  db: SetiaDB,
+  memberId: string,
+  ctx?: ActionContext,
+): Promise<Member> {
   const member = await db.members.get(memberId);
   if (member) return member;
   if (ctx?.verifiedCard) return placeholderMember(memberId, ctx.now);
@@ -89,7 +96,7 @@ export async function appendEvent(
   return event;
 }
 
-const WRITE_TABLES = (db: SetiaDB) => [db.members, db.events, db.settings];
+export const WRITE_TABLES = (db: SetiaDB) => [db.members, db.events, db.settings];
 
 export async function addStamps(
   db: SetiaDB,

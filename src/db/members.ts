@@ -6,8 +6,10 @@ import { EMPTY_STATS } from '../domain/balance';
 import { mergeMemberFields, searchKeys, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
+import { DEFAULT_STAFF_ID } from '../domain/program';
 import { openCounter } from './device';
 import { refreshDuplicates } from './duplicate-notes';
+import { appendEvent } from './ledger';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
 
@@ -17,6 +19,8 @@ export interface EnrollInput {
   fields: MemberFields;
   /** Search keys of the normalised phone (domain/phone.ts). */
   phoneKeys: string[];
+  /** The program's welcome stamps, given in the same transaction; 0 = none. */
+  welcomeStamps?: number;
 }
 
 export class PhoneTakenError extends Error {
@@ -26,7 +30,8 @@ export class PhoneTakenError extends Error {
 }
 
 export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number): Promise<Member> {
-  return db.transaction('rw', [db.members, db.memberChanges, db.settings], async () => {
+  const tables = [db.members, db.memberChanges, db.settings, db.events];
+  return db.transaction('rw', tables, async () => {
     if (input.fields.phone) {
       const holder = await findByPhone(db, input.fields.phone);
       if (holder) throw new PhoneTakenError(holder.id);
@@ -53,6 +58,14 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
       at: now,
     });
     await counter.save(db);
+    if (input.welcomeStamps) {
+      // The program's welcome stamps, recorded with the rule that gave them.
+      const stamps = input.welcomeStamps;
+      const lines = [{ rule: 'welcome', stamps }];
+      const draft = { memberId: member.id, type: 'bonus' as const, stamps, lines, at: now };
+      await appendEvent(db, member, { ...draft, staffId: DEFAULT_STAFF_ID }, now);
+      return (await db.members.get(member.id)) ?? member;
+    }
     return member;
   });
 }

@@ -55,5 +55,8 @@ export class SetiaDB extends Dexie {
     });
     // The owner's conflict inbox: only members with unsettled double redemptions have entries.
     this.version(2).stores({ members: 'id, *nameWords, *phoneKeys, *stats.conflicts' });
+    // Limited-edition rewards count how many were given, and their undos. Only redemptions
+    // have a rewardId and only reversals a `reverses`, so these indexes stay small.
+    this.version(3).stores({ events: 'id, [memberId+at], [deviceId+seq], at, rewardId, reverses' });
   }
 }

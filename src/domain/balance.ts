@@ -167,6 +167,7 @@ export function foldLedger(
         for (const id of effect.resolves ?? []) resolved.add(id);
         break;
       case 'reversal':
+      case 'club':
         break;
     }
   }

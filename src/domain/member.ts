@@ -26,6 +26,8 @@ export interface MemberFields {
    * offline tablets) into that member. Kept, with its ledger, but no longer found.
    */
   mergedInto?: string | null;
+  /** The member whose referral brought this one (set at enrollment). */
+  referredBy?: string | null;
 }
 
 export type MemberField = keyof MemberFields;

@@ -2,6 +2,8 @@
  * The shop and its program as the owner set them up. Events record what the
  * program granted at the time, so changing these never rewrites history.
  */
+import type { CatalogueReward, ClubOffer } from './offers';
+import type { ProgramRules } from './rules';
 
 export const CURRENCIES = ['IDR', 'MYR', 'VND', 'SGD', 'THB', 'PHP', 'USD', 'EUR', 'AUD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -50,6 +52,12 @@ export interface ShopSettings {
   createdAt: number;
   /** Printed (static) card codes are stamped unless the owner turns this off; live codes always are. */
   allowStaticCodes?: boolean;
+  /** The loyalty program's earning rules; absent = one stamp per stamp entered. */
+  program?: ProgramRules;
+  /** Rewards besides the card's own, at their stamp costs. */
+  catalogue?: CatalogueReward[];
+  /** A paid club membership the cashier can sell. */
+  club?: ClubOffer;
 }
 
 export interface SetupInput {

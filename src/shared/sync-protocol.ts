@@ -24,6 +24,80 @@ export const pinHashSchema = z.strictObject({
   hash: text(128),
 });
 
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable();
+const count = (max: number) => z.number().int().min(0).max(max);
+const multiplier = z.number().min(1).max(10);
+
+export const programRulesSchema = z.strictObject({
+  earning: z.strictObject({
+    mode: z.enum(['visit', 'item', 'amount']),
+    stampsPerItem: count(20),
+    amountPerStamp: z.number().min(0).max(1e12),
+  }),
+  welcomeStamps: count(50),
+  birthday: z.strictObject({ stamps: count(50), windowDays: count(31) }),
+  promotions: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(60),
+        multiplier,
+        from: day,
+        to: day,
+        weekdays: z.array(z.number().int().min(0).max(6)).max(7),
+      }),
+    )
+    .max(50),
+  tiers: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(60),
+        basis: z.enum(['visits', 'rewards']),
+        threshold: z.number().int().min(1).max(100_000),
+        multiplier,
+      }),
+    )
+    .max(20),
+  referral: z.strictObject({ referrerStamps: count(50) }),
+  feedback: z.strictObject({ stamps: count(50) }),
+  cooldown: z.strictObject({
+    enabled: z.boolean(),
+    maxStamps: count(1000),
+    minutes: count(24 * 60),
+  }),
+});
+
+export const catalogueSchema = z
+  .array(
+    z.strictObject({
+      id,
+      name: text(60).min(1),
+      cost: z.number().int().min(1).max(1000),
+      kind: z.enum(['item', 'merch', 'donation']),
+      limit: z.number().int().min(1).max(100_000).nullable(),
+    }),
+  )
+  .max(50);
+
+export const clubOfferSchema = z.strictObject({
+  name: text(60).min(1),
+  price: z.number().min(0).max(1e12),
+  period: z.enum(['week', 'month', 'year']),
+  multiplier,
+  perks: text(200),
+});
+
+const ruleLineSchema = z.strictObject({
+  rule: text(80),
+  name: text(60).optional(),
+  stamps: z.number().int().min(0).max(100_000),
+  multiplier: multiplier.optional(),
+});
+
 export const shopSettingsSchema = z.strictObject({
   shopId: id,
   cardKey: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/),
@@ -35,6 +109,9 @@ export const shopSettingsSchema = z.strictObject({
   ownerPin: pinHashSchema,
   createdAt: millis,
   allowStaticCodes: z.boolean().optional(),
+  program: programRulesSchema.optional(),
+  catalogue: catalogueSchema.optional(),
+  club: clubOfferSchema.optional(),
 });
 
 /** What sync may never change: a shop's identity and card key are fixed at setup. */
@@ -67,7 +144,7 @@ export const settingsChangeSchema = z.strictObject({
 export const ledgerEventSchema = z.strictObject({
   id,
   memberId: id,
-  type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment']),
+  type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club']),
   stamps: z.number().int().min(-100_000).max(100_000),
   at: millis,
   deviceId: id,
@@ -79,7 +156,7 @@ export const ledgerEventSchema = z.strictObject({
   reverses: id.optional(),
   reversed: z
     .strictObject({
-      type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment']),
+      type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club']),
       stamps: z.number().int(),
     })
     .optional(),
@@ -89,6 +166,17 @@ export const ledgerEventSchema = z.strictObject({
   override: z.strictObject({ reason: text(500) }).optional(),
   rating: z.number().int().min(1).max(5).optional(),
   comment: text(1000).optional(),
+  amount: z.number().min(0).max(1e12).optional(),
+  lines: z.array(ruleLineSchema).max(20).optional(),
+  club: z
+    .strictObject({
+      name: text(60),
+      period: z.enum(['week', 'month', 'year']),
+      price: z.number().min(0).max(1e12),
+      multiplier,
+      until: millis,
+    })
+    .optional(),
 });
 
 export const memberFieldsSchema = z
@@ -105,6 +193,7 @@ export const memberFieldsSchema = z
     anonymised: z.boolean(),
     /** The owner merged this member (a duplicate) into that one. */
     mergedInto: id.nullable(),
+    referredBy: id.nullable(),
   })
   .partial();
 
@@ -194,6 +283,12 @@ export const cardReply = z.strictObject({
   balance: z.number().int(),
   tier: z.string().nullable(),
   recentVisits: z.array(z.strictObject({ at: millis, stamps: z.number().int() })),
+});
+
+/** A customer rates their last visit from their card (POST /api/card/<token>/feedback). */
+export const feedbackRequest = z.strictObject({
+  rating: z.number().int().min(1).max(5),
+  comment: text(500).optional(),
 });
 
 export type ShopSettingsWire = z.infer<typeof shopSettingsSchema>;

@@ -42,7 +42,14 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
   const { t } = useTranslation();
   const [serving, setServing] = useState<Serving | null>(null);
   const [query, setQuery] = useState('');
-  const [enrolling, setEnrolling] = useState(false);
+  // A friend's referral link (/?ref=<code>) opened on the shop's tablet: enroll with it.
+  const [referral, setReferral] = useState(
+    () => new URLSearchParams(window.location.search).get('ref') ?? '',
+  );
+  const [enrolling, setEnrolling] = useState(referral !== '');
+  useEffect(() => {
+    if (referral) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, [referral]);
   const [scanning, setScanning] = useState(false);
   const [cardFor, setCardFor] = useState<Member | null>(null);
   useEffect(() => markOnce('setia:counter-ready'), []);
@@ -114,13 +121,18 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
         <NewMemberDialog
           shop={shop}
           query={query}
-          onCancel={() => setEnrolling(false)}
+          referral={referral}
+          onCancel={() => {
+            setEnrolling(false);
+            setReferral('');
+          }}
           onOpenExisting={(id) => {
             setEnrolling(false);
             setMemberId(id);
           }}
           onSaved={(member) => {
             setEnrolling(false);
+            setReferral('');
             setQuery('');
             setMemberId(member.id);
             announce(t('enroll.welcome', { name: member.name }));

@@ -7,31 +7,45 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/ledger';
+import type { StampOptions } from '../../db/program';
 import { DEFAULT_STAFF_ID } from '../../domain/program';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { announce } from '../../ui/announcer';
 import { timed } from '../../ui/perf';
 
-type Action = 'stamp' | 'redeem' | 'undo';
+type Action = 'stamp' | 'redeem' | 'undo' | 'club';
 
-/** `verifiedCard`: the member came from a verified card code, and may be new to this tablet. */
-export function useCounterActions(memberId: string, verifiedCard = false) {
+/** The program's actions live in a lazy module: a shop without a program never loads them. */
+const programActions = () => import('../../db/program');
+
+/**
+ * `verifiedCard`: the member came from a verified card code, and may be new to this tablet.
+ * `programmed`: the shop runs a program, so stamps follow its rules.
+ */
+export function useCounterActions(memberId: string, verifiedCard = false, programmed = false) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
 
   const run = useCallback(
-    async (action: Action, write: () => Promise<unknown>, done: () => string): Promise<boolean> => {
+    async <R>(action: Action, write: () => Promise<R>, done: (result: R) => string) => {
       setBusy(action);
       setError(null);
       try {
-        await write();
-        announce(done());
+        announce(done(await write()));
         return true;
       } catch (e) {
         setError(
           e instanceof LedgerRuleError
-            ? t(`errors.${e.code}`, { min: QUANTITY_MIN, max: QUANTITY_MAX })
+            ? t(`errors.${e.code}`, {
+                min: QUANTITY_MIN,
+                max: QUANTITY_MAX,
+                ...e.values,
+                ...(typeof e.values.amount === 'number'
+                  ? { amount: formatNumber(e.values.amount) }
+                  : {}),
+              })
             : t(storageErrorKey(e) ?? 'errors.saveFailed'),
         );
         return false;
@@ -48,11 +62,32 @@ export function useCounterActions(memberId: string, verifiedCard = false) {
     error,
     busy,
     clearError: () => setError(null),
-    stamp: (quantity: number) =>
+    stamp: (quantity: number, options: StampOptions = {}) =>
       run(
         'stamp',
-        () => timed('setia:stamp', () => addStamps(db, memberId, quantity, ctx())),
-        () => t('counter.stamped', { count: quantity }),
+        () =>
+          timed('setia:stamp', async () =>
+            programmed
+              ? (await programActions()).addRuledStamps(db, memberId, quantity, ctx(), options)
+              : addStamps(db, memberId, quantity, ctx()),
+          ),
+        (event) => t('counter.stamped', { count: event.stamps }),
+      ),
+    redeemItem: (rewardId: string, rewardName: string) =>
+      run(
+        'redeem',
+        async () => (await programActions()).redeemCatalogueReward(db, memberId, rewardId, ctx()),
+        () => t('counter.redeemed', { reward: rewardName }),
+      ),
+    sellClub: () =>
+      run(
+        'club',
+        async () => (await programActions()).sellClub(db, memberId, ctx()),
+        (event) =>
+          t('program.clubSold', {
+            club: event.club?.name,
+            date: formatDate(event.club?.until ?? 0),
+          }),
       ),
     redeem: (rewardName: string) =>
       run(

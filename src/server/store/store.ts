@@ -6,11 +6,13 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { ulid } from 'ulidx';
 import { EMPTY_STATS, foldLedger } from '../../domain/balance';
 import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { mergeSettings, type SettingClocks } from '../../domain/settings-merge';
+import { feedbackOutcome, memberStanding } from '../../domain/visit';
 import { verifyCard } from '../../shared/card-link';
 import type {
   DeviceInfo,
@@ -49,6 +51,7 @@ export interface DeviceAuth {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 const newDeviceId = () => randomBytes(8).toString('hex');
+const newEventId = (now: number) => ulid(now);
 
 export class Store {
   private constructor(
@@ -361,7 +364,24 @@ export class Store {
    * The customer's card for a signed card token: first name, stamps, last visits.
    * Null when the token does not verify with the member's shop key.
    */
-  async card(token: string): Promise<CardReply | null> {
+  async card(token: string, now = Date.now()): Promise<CardReply | null> {
+    const found = await this.cardHolder(token);
+    if (!found) return null;
+    const { fields, shop, events } = found;
+    const stats = foldLedger(events, EMPTY_STATS);
+    return {
+      shopName: shop.name,
+      firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
+      stampsPerCard: shop.stampsPerCard,
+      rewardName: shop.rewardName,
+      balance: stats.balance,
+      tier: shop.program ? (memberStanding(shop.program, events, now).tier?.name ?? null) : null,
+      recentVisits: stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
+    };
+  }
+
+  /** The member, shop and events behind a signed card token (null when it does not verify). */
+  private async cardHolder(token: string) {
     const memberId = token.split('.')[0] ?? '';
     const member = await this.db
       .selectFrom('members')
@@ -393,21 +413,53 @@ export class Store {
       .where('kind', '=', 'event')
       .orderBy('seq')
       .execute();
-    const stats = foldLedger(
-      rows.map((r) => JSON.parse(r.body) as LedgerEvent),
-      EMPTY_STATS,
-    );
-    return {
-      shopName: shop.name,
-      firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
-      stampsPerCard: shop.stampsPerCard,
-      rewardName: shop.rewardName,
-      balance: stats.balance,
-      tier: null,
-      recentVisits: stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
+    const events = rows.map((r) => JSON.parse(r.body) as LedgerEvent);
+    return { memberId: shownId, shopId: member.shop_id, fields, shop, events };
+  }
+
+  /**
+   * A customer rated their last visit from their card: stored as a ledger event
+   * that the shop's tablets pull. Once per visit; the bonus (the shop's rules as
+   * the server holds them) at most once a month.
+   */
+  async feedback(token: string, rating: number, comment: string | undefined, now: number) {
+    const found = await this.cardHolder(token);
+    if (!found) throw new StoreError(404, 'no_card', 'No card for this link.');
+    const outcome = feedbackOutcome(found.shop.program, found.events, rating, now);
+    if (outcome === 'feedback.noVisit')
+      throw new StoreError(409, 'no_visit', 'There is no visit to rate yet.');
+    if (outcome === 'feedback.alreadyRated')
+      throw new StoreError(429, 'already_rated', 'This visit has already been rated. Thank you!');
+    if (typeof outcome === 'string') throw new StoreError(400, 'bad_rating', 'Rate from 1 to 5.');
+    const event: LedgerEvent = {
+      id: newEventId(now),
+      memberId: found.memberId,
+      type: 'bonus',
+      stamps: outcome.stamps,
+      lines: [{ rule: 'feedback', stamps: outcome.stamps }],
+      rating,
+      ...(comment?.trim() ? { comment: comment.trim() } : {}),
+      at: now,
+      deviceId: SERVER_DEVICE,
+      staffId: 'customer',
+      // Tablets order a device's events by seq; the server's own events go by time.
+      seq: now,
     };
+    await this.db
+      .insertInto('log')
+      .values({
+        shop_id: found.shopId,
+        id: event.id,
+        kind: 'event',
+        member_id: event.memberId,
+        body: JSON.stringify(event),
+      })
+      .execute();
   }
 }
+
+/** The device id the server's own events carry (a customer's feedback from their card). */
+export const SERVER_DEVICE = 'server';
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
