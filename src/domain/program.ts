@@ -2,6 +2,7 @@
  * The shop and its program as the owner set them up. Events record what the
  * program granted at the time, so changing these never rewrites history.
  */
+import type { StaffMember } from './staff';
 
 export const CURRENCIES = ['IDR', 'MYR', 'VND', 'SGD', 'THB', 'PHP', 'USD', 'EUR', 'AUD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -50,6 +51,8 @@ export interface ShopSettings {
   createdAt: number;
   /** Printed (static) card codes are stamped unless the owner turns this off; live codes always are. */
   allowStaticCodes?: boolean;
+  /** Who may work the counter (owner area → Staff); absent in older shops. */
+  staff?: StaffMember[];
 }
 
 export interface SetupInput {

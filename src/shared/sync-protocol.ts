@@ -35,6 +35,18 @@ export const shopSettingsSchema = z.strictObject({
   ownerPin: pinHashSchema,
   createdAt: millis,
   allowStaticCodes: z.boolean().optional(),
+  staff: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(40).min(1),
+        pin: pinHashSchema,
+        active: z.boolean(),
+        createdAt: millis,
+      }),
+    )
+    .max(200)
+    .optional(),
 });
 
 export const ledgerEventSchema = z.strictObject({
