@@ -13,6 +13,7 @@ import type { ShopSettings } from '../domain/program';
 import { forgetMyCard, myCard } from '../features/card/snapshot';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
+import { StaffSwitch } from '../features/staff/StaffSwitch';
 import { loadSync } from '../features/sync/status';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
@@ -36,6 +37,9 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
+const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
+const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
+const ShopSettingsPanel = lazy(() => import('../features/shop-settings/ShopSettingsPanel'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -101,6 +105,7 @@ function StaffApp({ path }: { path: string }) {
       toolbar={
         <>
           <SyncStatusLine />
+          <StaffSwitch shop={shop} />
           <OwnerButton onOpen={() => navigate('/owner')} />
           <LanguageSwitch />
         </>
@@ -140,6 +145,7 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           label: t('owner.section.members'),
           render: () => (
             <Suspense fallback={null}>
+              <MembersPanel shop={shop} />
               <ConflictInbox shop={shop} />
             </Suspense>
           ),
@@ -149,8 +155,18 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           label: t('owner.section.shop'),
           render: () => (
             <Suspense fallback={null}>
+              <ShopSettingsPanel shop={shop} />
               <CardSettings shop={shop} />
               <StorageStatus />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'staff',
+          label: t('owner.section.staff'),
+          render: () => (
+            <Suspense fallback={null}>
+              <StaffPanel shop={shop} />
             </Suspense>
           ),
         },

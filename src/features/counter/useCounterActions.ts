@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/ledger';
-import { DEFAULT_STAFF_ID } from '../../domain/program';
+import { currentStaffId } from '../../db/staff';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
 import { announce } from '../../ui/announcer';
 import { timed } from '../../ui/perf';
@@ -42,7 +42,8 @@ export function useCounterActions(memberId: string, verifiedCard = false) {
     [t],
   );
 
-  const ctx = () => ({ staffId: DEFAULT_STAFF_ID, now: Date.now(), verifiedCard });
+  // Who is working is read at the moment of the action (another person may have switched in).
+  const ctx = async () => ({ staffId: await currentStaffId(db), now: Date.now(), verifiedCard });
 
   return {
     error,
@@ -51,19 +52,19 @@ export function useCounterActions(memberId: string, verifiedCard = false) {
     stamp: (quantity: number) =>
       run(
         'stamp',
-        () => timed('setia:stamp', () => addStamps(db, memberId, quantity, ctx())),
+        () => timed('setia:stamp', async () => addStamps(db, memberId, quantity, await ctx())),
         () => t('counter.stamped', { count: quantity }),
       ),
     redeem: (rewardName: string) =>
       run(
         'redeem',
-        () => redeemReward(db, memberId, ctx()),
+        async () => redeemReward(db, memberId, await ctx()),
         () => t('counter.redeemed', { reward: rewardName }),
       ),
     undo: () =>
       run(
         'undo',
-        () => undoLast(db, memberId, ctx()),
+        async () => undoLast(db, memberId, await ctx()),
         () => t('counter.undone'),
       ),
   };
