@@ -13,7 +13,6 @@ import type { ShopSettings } from '../domain/program';
 import { forgetMyCard, myCard } from '../features/card/snapshot';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
-import { StaffSwitch } from '../features/staff/StaffSwitch';
 import { loadSync } from '../features/sync/status';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
@@ -37,6 +36,8 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
+// Only shops with staff show it, so it stays out of the counter's first load.
+const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));
 const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
 const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
 const ShopSettingsPanel = lazy(() => import('../features/shop-settings/ShopSettingsPanel'));
@@ -105,7 +106,9 @@ function StaffApp({ path }: { path: string }) {
       toolbar={
         <>
           <SyncStatusLine />
-          <StaffSwitch shop={shop} />
+          <Suspense fallback={null}>
+            <StaffSwitch shop={shop} />
+          </Suspense>
           <OwnerButton onOpen={() => navigate('/owner')} />
           <LanguageSwitch />
         </>

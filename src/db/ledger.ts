@@ -3,9 +3,8 @@
  * member's derived stats and the device counter are all saved, or none is.
  */
 import { Dexie } from 'dexie';
-import { adjustmentDraft, type AdjustmentInput } from '../domain/adjustment';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
-import { compareEvents, type LedgerEvent } from '../domain/ledger';
+import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
 import {
   redeemDraft,
@@ -38,7 +37,11 @@ export class LedgerRuleError extends Error {
   }
 }
 
-async function requireMember(db: SetiaDB, memberId: string, ctx?: ActionContext): Promise<Member> {
+export async function requireMember(
+  db: SetiaDB,
+  memberId: string,
+  ctx?: ActionContext,
+): Promise<Member> {
   const member = await db.members.get(memberId);
   if (member) return member;
   if (ctx?.verifiedCard) return placeholderMember(memberId, ctx.now);
@@ -66,7 +69,7 @@ export function placeholderMember(memberId: string, now: number): Member {
 }
 
 /** Appends one event and brings the member's stats up to date, inside the caller's transaction. */
-async function appendEvent(
+export async function appendEvent(
   db: SetiaDB,
   member: Member,
   draft: EventDraft,
@@ -90,7 +93,7 @@ async function appendEvent(
   return event;
 }
 
-const WRITE_TABLES = (db: SetiaDB) => [db.members, db.events, db.settings];
+export const WRITE_TABLES = (db: SetiaDB) => [db.members, db.events, db.settings];
 
 export async function addStamps(
   db: SetiaDB,
@@ -138,37 +141,6 @@ export async function undoLast(
     const target = undoTarget(await recentEvents(db, memberId, ctx.now), ctx.now);
     if (!target) throw new LedgerRuleError('undo.nothing');
     return appendEvent(db, member, reversalDraft(target, ctx.staffId, ctx.now), ctx.now);
-  });
-}
-
-/** The owner adds or takes away stamps by hand; a reason is required (domain/adjustment.ts). */
-export async function addAdjustment(
-  db: SetiaDB,
-  memberId: string,
-  input: AdjustmentInput,
-  ctx: ActionContext,
-): Promise<LedgerEvent> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const draft = adjustmentDraft(memberId, input, ctx.staffId, ctx.now);
-    if (typeof draft === 'string') throw new LedgerRuleError(draft);
-    const member = await requireMember(db, memberId);
-    return appendEvent(db, member, draft, ctx.now);
-  });
-}
-
-/**
- * A member's full ledger, newest first: the rows and the history held in packs
- * (packs are not indexed by member, so this reads them all: owner screen only).
- */
-export async function memberLedger(db: SetiaDB, memberId: string): Promise<LedgerEvent[]> {
-  return db.transaction('r', [db.events, db.eventPacks], async () => {
-    const rows = await memberEvents(db, memberId);
-    const seen = new Set(rows.map((e) => e.id));
-    const packed: LedgerEvent[] = [];
-    await db.eventPacks.each((pack) => {
-      for (const e of pack.events) if (e.memberId === memberId && !seen.has(e.id)) packed.push(e);
-    });
-    return [...rows, ...packed].sort((a, b) => compareEvents(b, a));
   });
 }
 

@@ -1,11 +1,14 @@
 /** The owner's writes on a member: adjustment, anonymising, the full ledger, staff. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
-import { addAdjustment, addStamps, LedgerRuleError, memberEvents, memberLedger } from './ledger';
-import { anonymiseMember, enrollMember } from './members';
+import { addStamps, LedgerRuleError, memberEvents } from './ledger';
+import { enrollMember } from './members';
+import { addAdjustment, memberLedger } from './owner-ledger';
+import { anonymiseMember } from './owner-members';
+import { currentStaffId, setCurrentStaff } from './current-staff';
 import type { SetiaDB } from './schema';
 import { getShop } from './settings';
-import { addStaffMember, currentStaffId, setCurrentStaff, setStaffActive } from './staff';
+import { addStaffMember, setStaffActive } from './staff';
 import { freshDb, memberFields } from './test-db';
 import { getDevice } from './device';
 

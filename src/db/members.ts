@@ -3,12 +3,7 @@
  * record (what sync will send) in one transaction.
  */
 import { EMPTY_STATS } from '../domain/balance';
-import {
-  anonymisedFields,
-  mergeMemberFields,
-  type Member,
-  type MemberFields,
-} from '../domain/member';
+import { mergeMemberFields, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
 import { openCounter } from './device';
@@ -101,19 +96,6 @@ export async function updateMember(
     await counter.save(db);
     return next;
   });
-}
-
-/**
- * The member's right to be forgotten: personal fields cleared (one member
- * change, which syncs), the ledger untouched so the shop's totals still add up.
- */
-export function anonymiseMember(db: SetiaDB, memberId: string, now: number): Promise<Member> {
-  return updateMember(db, memberId, anonymisedFields(), [], now);
-}
-
-/** Every member, for the owner's list (about a second for 100,000 on a tablet). */
-export function allMembers(db: SetiaDB): Promise<Member[]> {
-  return db.members.toArray();
 }
 
 export function getMember(db: SetiaDB, id: string): Promise<Member | undefined> {

@@ -12,7 +12,8 @@ import {
   type MemberRow,
 } from './members-list';
 import type { Tier } from './rules';
-import { effectiveStaffId, isStaffPin, staffName, validateStaffInput } from './staff';
+import { effectiveStaffId, staffName } from './staff';
+import { isStaffPin, validateStaffInput } from './staff-input';
 
 const NOW = 1_750_000_000_000;
 const DAY = 86_400_000;
@@ -196,10 +197,10 @@ describe('staff', () => {
   });
 
   it('records the owner unless an active staff member is chosen', () => {
-    expect(effectiveStaffId(undefined, 's1')).toBe('owner');
-    expect(effectiveStaffId(staff, 's1')).toBe('s1');
-    expect(effectiveStaffId(staff, 's2')).toBe('owner');
-    expect(effectiveStaffId(staff, null)).toBe('owner');
+    expect(effectiveStaffId(undefined, 's1', 'owner')).toBe('owner');
+    expect(effectiveStaffId(staff, 's1', 'owner')).toBe('s1');
+    expect(effectiveStaffId(staff, 's2', 'owner')).toBe('owner');
+    expect(effectiveStaffId(staff, null, 'owner')).toBe('owner');
     expect(staffName(staff, 's2')).toBe('Budi');
     expect(staffName(staff, 'owner')).toBeNull();
   });

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/ledger';
-import { currentStaffId } from '../../db/staff';
+import { currentStaffId } from '../../db/current-staff';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
 import { announce } from '../../ui/announcer';
 import { timed } from '../../ui/perf';

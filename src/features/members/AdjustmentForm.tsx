@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
-import { addAdjustment, LedgerRuleError } from '../../db/ledger';
+import { LedgerRuleError } from '../../db/ledger';
+import { addAdjustment } from '../../db/owner-ledger';
 import {
   ADJUSTMENT_MAX,
   REASON_MAX,

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
-import { anonymiseMember } from '../../db/members';
+import { anonymiseMember } from '../../db/owner-members';
 import type { Member } from '../../domain/member';
 
 export function AnonymiseMember({ member }: { member: Member }) {

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { getDevice } from '../../db/device';
-import { memberLedger } from '../../db/ledger';
+import { memberLedger } from '../../db/owner-ledger';
 import type { LedgerEvent } from '../../domain/ledger';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
 import { staffName } from '../../domain/staff';

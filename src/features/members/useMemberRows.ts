@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { db } from '../../db/db';
+import { membersPage } from '../../db/owner-members';
 import { memberRow, type MemberRow } from '../../domain/members-list';
 import type { Tier } from '../../domain/rules';
-import type { Member } from '../../domain/member';
 
 const PAGE = 5000;
 
@@ -38,11 +38,7 @@ export function useMemberRows(tiers: readonly Tier[]): MemberRows {
       const all: MemberRow[] = [];
       let last: string | null = null;
       for (;;) {
-        const page: Member[] = await (
-          last === null ? db.members.orderBy(':id') : db.members.where(':id').above(last)
-        )
-          .limit(PAGE)
-          .toArray();
+        const page = await membersPage(db, last, PAGE);
         if (cancelled) return;
         for (const m of page) if (!m.placeholder) all.push(memberRow(m, tiersRef.current, now));
         // The first load shows its first page at once, then bigger steps (each re-sorts);

@@ -11,7 +11,7 @@ import {
   STAFF_PIN_MIN,
   validateStaffInput,
   type StaffErrors,
-} from '../../domain/staff';
+} from '../../domain/staff-input';
 import { hashPin } from '../../shared/pin';
 import { Field } from '../../ui/Field';
 import './staff.css';

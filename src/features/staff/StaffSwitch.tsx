@@ -7,13 +7,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { currentStaffId } from '../../db/staff';
+import { currentStaffId } from '../../db/current-staff';
 import type { ShopSettings } from '../../domain/program';
 import { activeStaff, staffName } from '../../domain/staff';
 
 const StaffSwitchDialog = lazy(() => import('./StaffSwitchDialog'));
 
-export function StaffSwitch({ shop }: { shop: ShopSettings }) {
+export default function StaffSwitch({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
   const current = useLiveQuery(() => currentStaffId(db), [shop]);
   const [open, setOpen] = useState(false);

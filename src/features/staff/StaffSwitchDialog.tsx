@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { setCurrentStaff } from '../../db/staff';
+import { setCurrentStaff } from '../../db/current-staff';
 import { afterWrongPin, OPEN_LOCK, waitLeft, type PinLock } from '../../domain/owner-lock';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
 import { activeStaff } from '../../domain/staff';
