@@ -1,5 +1,5 @@
 /** The owner's members list: filter, sort by any column, open a member. */
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   filterRows,
@@ -11,7 +11,7 @@ import {
   type SortKey,
 } from '../../domain/members-list';
 import type { Tier } from '../../domain/rules';
-import { formatDate, formatNumber } from '../../i18n/format';
+import { listDate, listNumber } from './formatters';
 import type { MemberRows } from './useMemberRows';
 import { VirtualTable } from './VirtualTable';
 
@@ -111,21 +111,36 @@ export function MembersList({ data, tiers, onOpen }: Props) {
           </th>
         ))}
         renderRow={(row: MemberRow) => (
-          <>
-            <th scope="row" className="members__col members__col--name">
-              <button type="button" className="button--link" onClick={() => onOpen(row.id)}>
-                {row.anonymised ? t('members.anonymised') : row.name}
-              </button>
-            </th>
-            <td className="members__col">{formatDate(row.joinedAt)}</td>
-            <td className="members__col">
-              {row.lastVisitAt === null ? t('members.never') : formatDate(row.lastVisitAt)}
-            </td>
-            <td className="members__col members__col--stamps">{formatNumber(row.stamps)}</td>
-            {tiers.length > 0 && <td className="members__col">{row.tier ?? ''}</td>}
-          </>
+          <MemberCells row={row} withTier={tiers.length > 0} onOpen={onOpen} />
         )}
       />
     </section>
   );
 }
+
+interface CellsProps {
+  row: MemberRow;
+  withTier: boolean;
+  onOpen: (memberId: string) => void;
+}
+
+/** One row's cells; rows that stay in view are not rendered again while scrolling. */
+const MemberCells = memo(function MemberCells({ row, withTier, onOpen }: CellsProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return (
+    <>
+      <th scope="row" className="members__col members__col--name">
+        <button type="button" className="button--link" onClick={() => onOpen(row.id)}>
+          {row.anonymised ? t('members.anonymised') : row.name}
+        </button>
+      </th>
+      <td className="members__col">{listDate(row.joinedAt, language)}</td>
+      <td className="members__col">
+        {row.lastVisitAt === null ? t('members.never') : listDate(row.lastVisitAt, language)}
+      </td>
+      <td className="members__col members__col--stamps">{listNumber(row.stamps, language)}</td>
+      {withTier && <td className="members__col">{row.tier ?? ''}</td>}
+    </>
+  );
+});

@@ -10,6 +10,8 @@ import { memberRow, type MemberRow } from '../../domain/members-list';
 import type { Tier } from '../../domain/rules';
 
 const PAGE = 5000;
+/** The first page is small, so the first rows show at once. */
+const FIRST_PAGE = 200;
 
 export interface MemberRows {
   rows: MemberRow[];
@@ -38,14 +40,15 @@ export function useMemberRows(tiers: readonly Tier[]): MemberRows {
       const all: MemberRow[] = [];
       let last: string | null = null;
       for (;;) {
-        const page = await membersPage(db, last, PAGE);
+        const size = last === null ? FIRST_PAGE : PAGE;
+        const page = await membersPage(db, last, size);
         if (cancelled) return;
         for (const m of page) if (!m.placeholder) all.push(memberRow(m, tiersRef.current, now));
         // The first load shows its first page at once, then bigger steps (each re-sorts);
         // a reload keeps showing the old rows until the new ones are all read.
-        const step = last === null || all.length % (PAGE * 4) === 0;
-        if (page.length < PAGE || (generation === 0 && step)) setRows([...all]);
-        if (page.length < PAGE) break;
+        const step = last === null || all.length % (PAGE * 4) === FIRST_PAGE;
+        if (page.length < size || (generation === 0 && step)) setRows([...all]);
+        if (page.length < size) break;
         last = page[page.length - 1]!.id;
         await nextFrame(); // let typing and scrolling in between pages
       }
