@@ -30,17 +30,31 @@ export async function addAdjustment(
 }
 
 /**
- * A member's full ledger, newest first: the rows and the history held in packs
- * (packs are not indexed by member, so this reads them all: owner screen only).
+ * A member's history held in packs (a tablet that joined from a snapshot).
+ * Packs are not indexed by member, so this reads them all, one at a time: a
+ * few seconds in a shop of a million events, so the owner's page reads it once
+ * and keeps the rows (memberEvents) live.
  */
-export async function memberLedger(db: SetiaDB, memberId: string): Promise<LedgerEvent[]> {
-  return db.transaction('r', [db.events, db.eventPacks], async () => {
-    const rows = await memberEvents(db, memberId);
-    const seen = new Set(rows.map((e) => e.id));
-    const packed: LedgerEvent[] = [];
-    await db.eventPacks.each((pack) => {
-      for (const e of pack.events) if (e.memberId === memberId && !seen.has(e.id)) packed.push(e);
-    });
-    return [...rows, ...packed].sort((a, b) => compareEvents(b, a));
+export async function packedMemberEvents(db: SetiaDB, memberId: string): Promise<LedgerEvent[]> {
+  const packed: LedgerEvent[] = [];
+  await db.eventPacks.each((pack) => {
+    for (const e of pack.events) if (e.memberId === memberId) packed.push(e);
   });
+  return packed;
+}
+
+/** Rows and packed history together, each event once, newest first. */
+export function newestFirst(
+  rows: readonly LedgerEvent[],
+  packed: readonly LedgerEvent[],
+): LedgerEvent[] {
+  const seen = new Set(rows.map((e) => e.id));
+  return [...rows, ...packed.filter((e) => !seen.has(e.id))].sort((a, b) => compareEvents(b, a));
+}
+
+/** A member's full ledger, newest first. */
+export async function memberLedger(db: SetiaDB, memberId: string): Promise<LedgerEvent[]> {
+  return db.transaction('r', [db.events, db.eventPacks], async () =>
+    newestFirst(await memberEvents(db, memberId), await packedMemberEvents(db, memberId)),
+  );
 }
