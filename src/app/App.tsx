@@ -147,10 +147,15 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           id: 'members',
           label: t('owner.section.members'),
           render: () => (
-            <Suspense fallback={null}>
-              <MembersPanel shop={shop} />
-              <ConflictInbox shop={shop} />
-            </Suspense>
+            <>
+              {/* Apart, so the list shows without waiting for the inbox's code. */}
+              <Suspense fallback={null}>
+                <MembersPanel shop={shop} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <ConflictInbox shop={shop} />
+              </Suspense>
+            </>
           ),
         },
         {
