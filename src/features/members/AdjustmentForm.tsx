@@ -97,10 +97,12 @@ export function AdjustmentForm({ memberId }: { memberId: string }) {
           {t(failed, { max: ADJUSTMENT_MAX, maxReason: REASON_MAX })}
         </p>
       )}
-      <button type="submit" className="button" disabled={saving}>
-        {t('members.adjust.add')}
-      </button>
-      <span role="status">{done}</span>
+      <div className="member-detail__actions">
+        <button type="submit" className="button" disabled={saving}>
+          {t('members.adjust.add')}
+        </button>
+        <span role="status">{done}</span>
+      </div>
     </form>
   );
 }

@@ -22,7 +22,7 @@ export function MemberDetail({ memberId, shop, onBack }: Props) {
 
   return (
     <section className="panel member-detail" aria-labelledby="member-detail-name">
-      <button type="button" className="button" onClick={onBack}>
+      <button type="button" className="button member-detail__back" onClick={onBack}>
         {t('members.detail.back')}
       </button>
       {member === undefined ? (

@@ -7,7 +7,7 @@ const numbers = new Map<string, Intl.NumberFormat>();
 
 export function listDate(at: number, language: string): string {
   let f = dates.get(language);
-  if (!f) dates.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'medium' })));
+  if (!f) dates.set(language, (f = new Intl.DateTimeFormat(language, { dateStyle: 'short' })));
   return f.format(at);
 }
 

@@ -108,10 +108,12 @@ export default function StaffPanel({ shop }: { shop: ShopSettings }) {
             {t(failed)}
           </p>
         )}
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t('staffAdmin.save')}
-        </button>
-        <span role="status">{done}</span>
+        <div className="staff-add__actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {t('staffAdmin.save')}
+          </button>
+          <span role="status">{done}</span>
+        </div>
       </form>
     </section>
   );

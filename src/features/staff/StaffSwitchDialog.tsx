@@ -1,5 +1,6 @@
 /** Switching who works the counter: pick a person, type their PIN (the owner's for the owner). */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { setCurrentStaff } from '../../db/current-staff';
@@ -90,7 +91,8 @@ export default function StaffSwitchDialog({ shop, current, onClose }: Props) {
     }
   };
 
-  return (
+  // In the body, not the top bar: the bar's light-on-dark button styles must not reach it.
+  return createPortal(
     <dialog ref={ref} className="dialog" aria-labelledby="staff-switch-title" onCancel={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <h2 id="staff-switch-title">{t('staff.title')}</h2>
@@ -118,6 +120,7 @@ export default function StaffSwitchDialog({ shop, current, onClose }: Props) {
             autoComplete="off"
             value={pin}
             onChange={(e) => setPin(e.target.value)}
+            autoFocus
           />
         </Field>
         <div className="dialog__actions">
@@ -129,6 +132,7 @@ export default function StaffSwitchDialog({ shop, current, onClose }: Props) {
           </button>
         </div>
       </form>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
