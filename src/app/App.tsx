@@ -5,7 +5,7 @@
  * owner area (behind the owner PIN), "/c/<card token>" the customer's card.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
@@ -36,7 +36,7 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
-// Only shops with staff show it, so it stays out of the counter's first load.
+// Only shops with staff show it: it loads after the counter is on screen.
 const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));
 const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
 const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
@@ -106,9 +106,11 @@ function StaffApp({ path }: { path: string }) {
       toolbar={
         <>
           <SyncStatusLine />
-          <Suspense fallback={null}>
-            <StaffSwitch shop={shop} />
-          </Suspense>
+          <AfterFirstRender>
+            <Suspense fallback={null}>
+              <StaffSwitch shop={shop} />
+            </Suspense>
+          </AfterFirstRender>
           <OwnerButton onOpen={() => navigate('/owner')} />
           <LanguageSwitch />
         </>
@@ -125,6 +127,13 @@ function StaffApp({ path }: { path: string }) {
       )}
     />
   );
+}
+
+/** Renders its children once the screen around it is up: their code loads after the counter's. */
+function AfterFirstRender({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return ready ? children : null;
 }
 
 /** The owner area's sections, each made of other features' panels. */
