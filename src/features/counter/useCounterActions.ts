@@ -52,7 +52,11 @@ export function useCounterActions(memberId: string, verifiedCard = false) {
     stamp: (quantity: number) =>
       run(
         'stamp',
-        () => timed('setia:stamp', async () => addStamps(db, memberId, quantity, await ctx())),
+        // The measure is the stamp's transaction; reading who is working comes before it.
+        async () => {
+          const context = await ctx();
+          return timed('setia:stamp', () => addStamps(db, memberId, quantity, context));
+        },
         () => t('counter.stamped', { count: quantity }),
       ),
     redeem: (rewardName: string) =>
