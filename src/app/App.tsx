@@ -5,7 +5,7 @@
  * owner area (behind the owner PIN), "/c/<card token>" the customer's card.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
@@ -43,6 +43,11 @@ const ProgramSection = lazy(() =>
     ([m]) => m,
   ),
 );
+// Only shops with staff show it: it loads after the counter is on screen.
+const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));
+const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
+const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
+const ShopSettingsPanel = lazy(() => import('../features/shop-settings/ShopSettingsPanel'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -108,6 +113,11 @@ function StaffApp({ path }: { path: string }) {
       toolbar={
         <>
           <SyncStatusLine />
+          <AfterFirstRender>
+            <Suspense fallback={null}>
+              <StaffSwitch shop={shop} />
+            </Suspense>
+          </AfterFirstRender>
           <OwnerButton onOpen={() => navigate('/owner')} />
           <LanguageSwitch />
         </>
@@ -124,6 +134,13 @@ function StaffApp({ path }: { path: string }) {
       )}
     />
   );
+}
+
+/** Renders its children once the screen around it is up: their code loads after the counter's. */
+function AfterFirstRender({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return ready ? children : null;
 }
 
 /** The owner area's sections, each made of other features' panels. */
@@ -146,20 +163,16 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           id: 'members',
           label: t('owner.section.members'),
           render: () => (
-            <Suspense fallback={null}>
-              <ConflictInbox shop={shop} />
-              <DuplicateMembers />
-            </Suspense>
-          ),
-        },
-        {
-          id: 'shop',
-          label: t('owner.section.shop'),
-          render: () => (
-            <Suspense fallback={null}>
-              <CardSettings shop={shop} />
-              <StorageStatus />
-            </Suspense>
+            <>
+              {/* Apart, so the list shows without waiting for the inbox's code. */}
+              <Suspense fallback={null}>
+                <MembersPanel shop={shop} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <ConflictInbox shop={shop} />
+                <DuplicateMembers />
+              </Suspense>
+            </>
           ),
         },
         {
@@ -168,6 +181,26 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           render: () => (
             <Suspense fallback={null}>
               <ProgramSection shop={shop} />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'staff',
+          label: t('owner.section.staff'),
+          render: () => (
+            <Suspense fallback={null}>
+              <StaffPanel shop={shop} />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'shop',
+          label: t('owner.section.shop'),
+          render: () => (
+            <Suspense fallback={null}>
+              <ShopSettingsPanel shop={shop} />
+              <CardSettings shop={shop} />
+              <StorageStatus />
             </Suspense>
           ),
         },

@@ -4,6 +4,7 @@
  */
 import type { CatalogueReward, ClubOffer } from './offers';
 import type { ProgramRules } from './rules';
+import type { StaffMember } from './staff';
 
 export const CURRENCIES = ['IDR', 'MYR', 'VND', 'SGD', 'THB', 'PHP', 'USD', 'EUR', 'AUD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -58,6 +59,8 @@ export interface ShopSettings {
   catalogue?: CatalogueReward[];
   /** A paid club membership the cashier can sell. */
   club?: ClubOffer;
+  /** Who may work the counter (owner area → Staff); absent in older shops. */
+  staff?: StaffMember[];
 }
 
 export interface SetupInput {

@@ -112,6 +112,18 @@ export const shopSettingsSchema = z.strictObject({
   program: programRulesSchema.optional(),
   catalogue: catalogueSchema.optional(),
   club: clubOfferSchema.optional(),
+  staff: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(40).min(1),
+        pin: pinHashSchema,
+        active: z.boolean(),
+        createdAt: millis,
+      }),
+    )
+    .max(200)
+    .optional(),
 });
 
 /** What sync may never change: a shop's identity and card key are fixed at setup. */

@@ -6,9 +6,9 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
+import { currentStaffId } from '../../db/current-staff';
 import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/ledger';
 import type { StampOptions } from '../../db/program';
-import { DEFAULT_STAFF_ID } from '../../domain/program';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { announce } from '../../ui/announcer';
@@ -56,7 +56,8 @@ export function useCounterActions(memberId: string, verifiedCard = false, progra
     [t],
   );
 
-  const ctx = () => ({ staffId: DEFAULT_STAFF_ID, now: Date.now(), verifiedCard });
+  // Who is working is read at the moment of the action (another person may have switched in).
+  const ctx = async () => ({ staffId: await currentStaffId(db), now: Date.now(), verifiedCard });
 
   return {
     error,
@@ -65,24 +66,29 @@ export function useCounterActions(memberId: string, verifiedCard = false, progra
     stamp: (quantity: number, options: StampOptions = {}) =>
       run(
         'stamp',
-        () =>
-          timed('setia:stamp', async () =>
-            programmed
-              ? (await programActions()).addRuledStamps(db, memberId, quantity, ctx(), options)
-              : addStamps(db, memberId, quantity, ctx()),
-          ),
+        // The measure is the stamp's transaction: who is working and the program's code come first.
+        async () => {
+          const context = await ctx();
+          if (!programmed)
+            return timed('setia:stamp', () => addStamps(db, memberId, quantity, context));
+          const actions = await programActions();
+          return timed('setia:stamp', () =>
+            actions.addRuledStamps(db, memberId, quantity, context, options),
+          );
+        },
         (event) => t('counter.stamped', { count: event.stamps }),
       ),
     redeemItem: (rewardId: string, rewardName: string) =>
       run(
         'redeem',
-        async () => (await programActions()).redeemCatalogueReward(db, memberId, rewardId, ctx()),
+        async () =>
+          (await programActions()).redeemCatalogueReward(db, memberId, rewardId, await ctx()),
         () => t('counter.redeemed', { reward: rewardName }),
       ),
     sellClub: () =>
       run(
         'club',
-        async () => (await programActions()).sellClub(db, memberId, ctx()),
+        async () => (await programActions()).sellClub(db, memberId, await ctx()),
         (event) =>
           t('program.clubSold', {
             club: event.club?.name,
@@ -92,13 +98,13 @@ export function useCounterActions(memberId: string, verifiedCard = false, progra
     redeem: (rewardName: string) =>
       run(
         'redeem',
-        () => redeemReward(db, memberId, ctx()),
+        async () => redeemReward(db, memberId, await ctx()),
         () => t('counter.redeemed', { reward: rewardName }),
       ),
     undo: () =>
       run(
         'undo',
-        () => undoLast(db, memberId, ctx()),
+        async () => undoLast(db, memberId, await ctx()),
         () => t('counter.undone'),
       ),
   };

@@ -6,7 +6,8 @@ export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync
 
 /** Opens the owner area (unlocking it if needed) at one of its sections. */
 export async function openOwner(page: Page, section: 'Members' | 'Shop' | 'Tablets' = 'Tablets') {
-  await page.getByRole('button', { name: 'Owner' }).click();
+  // Exact: a shop with staff also shows "Staff: Owner".
+  await page.getByRole('button', { name: 'Owner', exact: true }).click();
   const sections = page.getByRole('navigation', { name: 'Owner sections' });
   const pin = page.getByLabel('Owner PIN');
   await sections.or(pin).waitFor();
