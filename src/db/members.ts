@@ -8,6 +8,7 @@ import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
 import { openCounter } from './device';
 import { newId } from './ids';
+import { lookupMember } from './member-packs';
 import type { SetiaDB } from './schema';
 
 export const SEARCH_LIMIT = 20;
@@ -68,38 +69,42 @@ export async function updateMember(
   phoneKeys: string[] | undefined,
   now: number,
 ): Promise<Member> {
-  return db.transaction('rw', [db.members, db.memberChanges, db.settings], async () => {
-    const member = await db.members.get(memberId);
-    if (!member) throw new Error('member.unknown');
-    if (fields.phone && fields.phone !== member.phone) {
-      const holder = await findByPhone(db, fields.phone);
-      if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
-    }
-    const counter = await openCounter(db, now);
-    const hlc = counter.nextHlc(now);
-    const merged = mergeMemberFields(member, fields, hlc).member;
-    const next: Member = {
-      ...merged,
-      nameWords: nameWords(merged.name),
-      phoneKeys: 'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
-    };
-    await db.members.put(next);
-    await db.memberChanges.add({
-      id: newId(now),
-      memberId,
-      deviceId: counter.deviceId,
-      seq: counter.nextSeq(),
-      hlc,
-      fields,
-      at: now,
-    });
-    await counter.save(db);
-    return next;
-  });
+  return db.transaction(
+    'rw',
+    [db.members, db.memberPacks, db.memberChanges, db.settings],
+    async () => {
+      const member = await lookupMember(db, memberId);
+      if (!member) throw new Error('member.unknown');
+      if (fields.phone && fields.phone !== member.phone) {
+        const holder = await findByPhone(db, fields.phone);
+        if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
+      }
+      const counter = await openCounter(db, now);
+      const hlc = counter.nextHlc(now);
+      const merged = mergeMemberFields(member, fields, hlc).member;
+      const next: Member = {
+        ...merged,
+        nameWords: nameWords(merged.name),
+        phoneKeys: 'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
+      };
+      await db.members.put(next);
+      await db.memberChanges.add({
+        id: newId(now),
+        memberId,
+        deviceId: counter.deviceId,
+        seq: counter.nextSeq(),
+        hlc,
+        fields,
+        at: now,
+      });
+      await counter.save(db);
+      return next;
+    },
+  );
 }
 
 export function getMember(db: SetiaDB, id: string): Promise<Member | undefined> {
-  return db.members.get(id);
+  return lookupMember(db, id);
 }
 
 /** The member holding this E.164 number, if any. */

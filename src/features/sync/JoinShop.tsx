@@ -46,7 +46,7 @@ export default function JoinShop() {
       const name = `${t('sync.newTablet')} ${100 + Math.floor(Math.random() * 900)}`;
       const { syncApi } = await import('./client'); // zod loads only when it is needed
       const grant = await syncApi.join(address, code.trim(), name);
-      await connectToServer(db, address, grant);
+      await connectToServer(db, address, grant, { snapshot: true });
       await createShop(db, grant.shop as ShopSettings);
       void loadSync().then((m) => m.syncNow());
     } catch (err) {

@@ -10,6 +10,9 @@ import {
   pullReply,
   pushReply,
   revokeReply,
+  snapshotEventsReply,
+  snapshotMembersReply,
+  snapshotStartReply,
   type DeviceGrant,
   type PullReply,
   type PushReply,
@@ -81,6 +84,24 @@ export function createSyncApi(fetchFn: Fetch = (url, init) => fetch(url, init)) 
         method: 'GET',
         token,
       }),
+    snapshot: (server: string, token: string) =>
+      call(fetchFn, server, '/sync/snapshot', snapshotStartReply, { method: 'GET', token }),
+    snapshotMembers: (server: string, token: string, at: number, after: string, limit?: number) =>
+      call(
+        fetchFn,
+        server,
+        `/sync/snapshot/members?at=${at}&after=${encodeURIComponent(after)}${limit ? `&limit=${limit}` : ''}`,
+        snapshotMembersReply,
+        { method: 'GET', token },
+      ),
+    snapshotEvents: (server: string, token: string, at: number, after: number, limit?: number) =>
+      call(
+        fetchFn,
+        server,
+        `/sync/snapshot/events?at=${at}&after=${after}${limit ? `&limit=${limit}` : ''}`,
+        snapshotEventsReply,
+        { method: 'GET', token },
+      ),
   };
 }
 
