@@ -3,7 +3,9 @@
  * looking a member up falls back to the packs, and the packs move into the
  * indexed `members` table in the background, one transaction per pack.
  */
-import type { Member } from '../domain/member';
+import { Dexie } from 'dexie';
+import { foldLedger } from '../domain/balance';
+import type { Member, MemberField } from '../domain/member';
 import type { SetiaDB } from './schema';
 
 /** The member in the packs, if any. Call inside a transaction that includes memberPacks. */
@@ -19,17 +21,41 @@ export async function lookupMember(db: SetiaDB, id: string): Promise<Member | un
 
 /**
  * Moves one pack into `members` and drops it, in one transaction. A member
- * already there (stamped while packed, or pulled) keeps its row: it is newer.
+ * already there keeps its row if it came from this pack (stamped while packed);
+ * one stamped from a scanned card before the pack arrived (a placeholder, no
+ * history) gets the pack's details and history under its own events.
  * Returns how many members the pack held, or null when no pack is left.
  */
 export async function indexNextPack(db: SetiaDB): Promise<number | null> {
-  return db.transaction('rw', [db.members, db.memberPacks], async () => {
+  return db.transaction('rw', [db.members, db.memberPacks, db.events], async () => {
     const pack = await db.memberPacks.orderBy('id').first();
     if (!pack) return null;
     const have = await db.members.bulkGet(pack.members.map((m) => m.id));
-    const missing = pack.members.filter((_, i) => !have[i]);
-    if (missing.length) await db.members.bulkAdd(missing);
+    const rows: Member[] = [];
+    for (const [i, packed] of pack.members.entries()) {
+      const row = have[i];
+      if (!row) rows.push(packed);
+      else if (!row.base) rows.push(await withHistory(db, row, packed));
+    }
+    if (rows.length) await db.members.bulkPut(rows);
     await db.memberPacks.delete(pack.id);
     return pack.members.length;
   });
+}
+
+/** The packed member's fields (newer edits on the row win) and history, with the row's events. */
+async function withHistory(db: SetiaDB, row: Member, packed: Member): Promise<Member> {
+  const merged: Member = { ...packed, clocks: { ...packed.clocks } };
+  for (const [field, clock] of Object.entries(row.clocks) as [MemberField, string][]) {
+    if (clock <= (packed.clocks[field] ?? '')) continue;
+    (merged as unknown as Record<string, unknown>)[field] = row[field];
+    merged.clocks[field] = clock;
+    if (field === 'name') merged.nameWords = row.nameWords;
+    if (field === 'phone') merged.phoneKeys = row.phoneKeys;
+  }
+  const events = await db.events
+    .where('[memberId+at]')
+    .between([row.id, Dexie.minKey], [row.id, Dexie.maxKey])
+    .toArray();
+  return { ...merged, stats: foldLedger(events, packed.base) };
 }

@@ -220,6 +220,32 @@ describe('a new tablet joining a shop', () => {
     expect(all[0]!.members.find((m) => m.id === target)?.stats.balance).toBe(3);
   });
 
+  it('gives a card scanned before its pack arrived its details and history', async () => {
+    const { a, b, ids } = await busyShop();
+    const c = await joinWith(a);
+    const target = ids[0]!;
+    await syncRound(
+      c,
+      smallPages({
+        onMembers: async (after) => {
+          if (after !== '') return;
+          // Nothing is on the tablet yet: a verified card is stamped on a placeholder.
+          await addStamps(c, target, 2, ctx({ verifiedCard: true }));
+          expect(await c.members.get(target)).toMatchObject({ placeholder: true });
+        },
+      }),
+      clock,
+    );
+    expect(await c.members.get(target)).toMatchObject({
+      name: 'Member 0 Wijaya',
+      stats: { balance: 3, visits: 3, redeemed: 1 },
+    });
+    expect((await c.members.get(target))?.placeholder).toBeUndefined();
+    for (let k = 0; k < 2; k++) for (const t of [c, a, b]) await syncRound(t, api, clock);
+    const all = await Promise.all([a, b, c].map(view));
+    expect(all[2]).toEqual(all[0]);
+  });
+
   it('resumes a join cut short without loading anything twice', async () => {
     const { a, b } = await busyShop();
     const c = await joinWith(a);
