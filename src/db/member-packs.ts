@@ -26,7 +26,15 @@ export async function lookupMember(db: SetiaDB, id: string): Promise<Member | un
  * history) gets the pack's details and history under its own events.
  * Returns how many members the pack held, or null when no pack is left.
  */
-export async function indexNextPack(db: SetiaDB): Promise<number | null> {
+export async function indexNextPack(
+  db: SetiaDB,
+  phoneKeysOf: (phone: string) => string[],
+): Promise<number | null> {
+  // Packs leave out the phone's search keys (the phone library is slow for 100,000 at once).
+  const searchable = (m: Member): Member => ({
+    ...m,
+    phoneKeys: m.phone ? phoneKeysOf(m.phone) : [],
+  });
   return db.transaction('rw', [db.members, db.memberPacks, db.events], async () => {
     const pack = await db.memberPacks.orderBy('id').first();
     if (!pack) return null;
@@ -34,8 +42,9 @@ export async function indexNextPack(db: SetiaDB): Promise<number | null> {
     const rows: Member[] = [];
     for (const [i, packed] of pack.members.entries()) {
       const row = have[i];
-      if (!row) rows.push(packed);
-      else if (!row.base) rows.push(await withHistory(db, row, packed));
+      if (!row) rows.push(searchable(packed));
+      else if (!row.base) rows.push(searchable(await withHistory(db, row, packed)));
+      else rows.push(searchable(row));
     }
     if (rows.length) await db.members.bulkPut(rows);
     await db.memberPacks.delete(pack.id);
@@ -51,7 +60,6 @@ async function withHistory(db: SetiaDB, row: Member, packed: Member): Promise<Me
     (merged as unknown as Record<string, unknown>)[field] = row[field];
     merged.clocks[field] = clock;
     if (field === 'name') merged.nameWords = row.nameWords;
-    if (field === 'phone') merged.phoneKeys = row.phoneKeys;
   }
   const events = await db.events
     .where('[memberId+at]')

@@ -7,7 +7,6 @@
  */
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member, MemberFields } from '../domain/member';
-import { phoneKeys } from '../domain/phone';
 import { nameWords } from '../domain/text';
 import type { SnapshotMember } from '../shared/sync-protocol';
 import { placeholderMember } from './ledger';
@@ -29,7 +28,8 @@ export function snapshotToMember(s: SnapshotMember): Member {
   };
   if (fields.name) delete member.placeholder;
   member.nameWords = nameWords(member.name);
-  member.phoneKeys = member.phone ? phoneKeys(member.phone) : [];
+  // Phone search keys are added when the member is indexed (see indexNextPack).
+  member.phoneKeys = [];
   return member;
 }
 

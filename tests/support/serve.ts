@@ -29,9 +29,10 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-export async function serveApp(distDir: string, port = 0): Promise<Served> {
+/** `given`: a store the caller filled (and closes); otherwise a throwaway in-memory one. */
+export async function serveApp(distDir: string, port = 0, given?: Store): Promise<Served> {
   // A throwaway in-memory database: each test run starts with no shops.
-  const store = await Store.open({ dataDir: ':memory:' });
+  const store = given ?? (await Store.open({ dataDir: ':memory:' }));
   const app = createServerApp({ distDir, store });
   let server: ServerType | undefined;
   const bound = await new Promise<number>((done) => {
@@ -43,7 +44,7 @@ export async function serveApp(distDir: string, port = 0): Promise<Served> {
     baseURL: `http://127.0.0.1:${bound}`,
     close: async () => {
       await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-      await store.close();
+      if (!given) await store.close();
     },
   };
 }

@@ -150,6 +150,7 @@ describe('a new tablet joining a shop', () => {
       redeemed: 1,
     });
     expect((await searchMembers(c, 'renamed')).map((m) => m.id)).toEqual([ids[2]]);
+    expect(await searchMembers(c, '+62 812 345 678')).toHaveLength(6);
   });
 
   it('pulls what was written after the snapshot once, and folds it on top of the history', async () => {

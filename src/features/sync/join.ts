@@ -1,10 +1,11 @@
 /**
  * A tablet that joined a shop catches up from a snapshot instead of pulling
  * the whole log: the members first, in packs (then any member can be looked
- * up and stamped), then the members into the searchable table, then the
- * history in packs. Each step saves its progress; after the last one the
- * tablet pulls from the snapshot's cursor like any other, so nothing the
- * snapshot folded in is applied twice.
+ * up and stamped), then, side by side, the members into the searchable table
+ * and the history into packs. Each step saves its progress; after the last
+ * one the tablet pulls from the snapshot's cursor like any other, so nothing
+ * the snapshot folded in is applied twice. The next page is always on its way
+ * while the last one is written.
  */
 import { indexNextPack } from '../../db/member-packs';
 import type { SetiaDB } from '../../db/schema';
@@ -17,6 +18,7 @@ import {
 } from '../../db/snapshot';
 import type { JoinProgress, SyncState } from '../../db/sync';
 import type { LedgerEvent } from '../../domain/ledger';
+import { phoneKeys } from '../../domain/phone';
 import type { SyncApi } from './client';
 import { catchUpStatus } from './status';
 
@@ -30,47 +32,73 @@ function report(join: JoinProgress) {
   catchUpStatus.set({ done, total: Math.max(total, done, 1), ready: join.membersLoaded });
 }
 
+/** A page fetched ahead: its failure is handled where it is awaited, not reported as unhandled. */
+function ahead<T>(page: Promise<T>): Promise<T> {
+  page.catch(() => undefined);
+  return page;
+}
+
 /** Loads the snapshot (resuming a cut-short one) and returns the cursor to pull from. */
 export async function catchUp(db: SetiaDB, api: SyncApi, state: SyncState): Promise<number> {
   const { server, token } = state;
   let join = state.join!;
+  const progress = async (
+    patch: Partial<JoinProgress>,
+    save?: (j: JoinProgress) => Promise<void>,
+  ) => {
+    join = { ...join, ...patch };
+    await (save ?? ((j) => saveJoinProgress(db, j)))(join);
+    report(join);
+  };
   report(join);
   if (join.at === undefined) {
     const start = await api.snapshot(server, token);
-    join = { ...join, at: start.at, members: start.members, events: start.events };
-    await saveJoinProgress(db, join);
-    report(join);
+    await progress({ at: start.at, members: start.members, events: start.events });
   }
   const at = join.at!;
-  while (!join.membersLoaded) {
-    const page = await api.snapshotMembers(server, token, at, join.membersAfter);
+
+  let next = join.membersLoaded ? null : api.snapshotMembers(server, token, at, join.membersAfter);
+  while (next) {
+    const page = await next;
+    const after = page.members.at(-1)?.id ?? join.membersAfter;
+    next = page.more ? ahead(api.snapshotMembers(server, token, at, after)) : null;
     const members = page.members.map(snapshotToMember);
-    join = {
-      ...join,
-      membersSaved: join.membersSaved + members.length,
-      membersAfter: page.members.at(-1)?.id ?? join.membersAfter,
-      membersLoaded: !page.more,
-    };
-    await saveMemberPage(db, members, join);
-    report(join);
+    await progress(
+      {
+        membersSaved: join.membersSaved + members.length,
+        membersAfter: after,
+        membersLoaded: !page.more,
+      },
+      (j) => saveMemberPage(db, members, j),
+    );
   }
-  for (;;) {
-    const moved = await indexNextPack(db);
-    if (moved === null) break;
-    join = { ...join, membersIndexed: join.membersIndexed + moved };
-    await saveJoinProgress(db, join);
-    report(join);
-  }
-  while (join.eventsAfter < at) {
-    const page = await api.snapshotEvents(server, token, at, join.eventsAfter);
-    join = {
-      ...join,
-      eventsSaved: join.eventsSaved + page.events.length,
-      eventsAfter: page.more ? page.after : at,
-    };
-    await saveEventPage(db, page.events as LedgerEvent[], join);
-    report(join);
-  }
+
+  // Indexing members is IndexedDB's work, loading history the network's and this page's: together.
+  const indexMembers = async () => {
+    for (;;) {
+      const moved = await indexNextPack(db, phoneKeys);
+      if (moved === null) return;
+      await progress({ membersIndexed: join.membersIndexed + moved });
+    }
+  };
+  const loadHistory = async () => {
+    let pending =
+      join.eventsAfter < at ? api.snapshotEvents(server, token, at, join.eventsAfter) : null;
+    while (pending) {
+      const page = await pending;
+      const after = page.more ? page.after : at;
+      pending = page.more ? ahead(api.snapshotEvents(server, token, at, after)) : null;
+      await progress(
+        { eventsSaved: join.eventsSaved + page.events.length, eventsAfter: after },
+        (j) => saveEventPage(db, page.events as LedgerEvent[], j),
+      );
+    }
+  };
+  // Both finish before the round ends, even when one fails (the next round resumes both).
+  const failed = (await Promise.allSettled([indexMembers(), loadHistory()])).find(
+    (r) => r.status === 'rejected',
+  );
+  if (failed) throw failed.reason;
   await finishJoin(db, at);
   catchUpStatus.set(null);
   return at;
