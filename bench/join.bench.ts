@@ -7,6 +7,10 @@
  * stamp; (b) until the tablet is fully caught up (no progress bar, "Synced").
  * Then checked: every member and every event is on the tablet, once.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { cardView } from '../src/domain/balance';
 import { hlcToString } from '../src/domain/hlc';
@@ -16,10 +20,11 @@ import { testShop } from '../src/shared/test-shop';
 import { Store } from '../src/server/store/store';
 import { launch, type Tablet } from '../tests/support/chromium';
 import { fakeCameraShowing } from '../tests/support/fake-camera';
-import { serveApp } from '../tests/support/serve';
+import { ROOT } from '../tests/support/serve';
 import { waitUntil } from '../tests/support/wait';
 import { cardProgress } from '../tests/e2e/support/shop';
 import { syncStatus } from '../tests/e2e/support/sync';
+import { measures } from './lib/page';
 import type { Row } from './lib/report';
 import type { BenchContext, Suite } from './run';
 import { generateShop, STAMPS_PER_CARD } from './seed';
@@ -95,18 +100,49 @@ async function holdings(page: Page) {
   });
 }
 
+/** The server as a shop runs it (`npm start`'s entry, its own process) on the seeded SQLite file. */
+async function startServer(dataDir: string, distDir: string) {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const baseURL = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /localhost:(\d+)/.exec(out)?.[1];
+      if (port) ok(`http://127.0.0.1:${port}`);
+    });
+    child.on('exit', (code) => fail(new Error(`the server exited (${code})`)));
+  });
+  return { baseURL, child };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null) return done();
+    child.on('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
 async function run({ distDir }: BenchContext): Promise<Row[]> {
-  const store = await Store.open({ dataDir: ':memory:' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'setia-join-'));
   let tablet: Tablet | undefined;
-  const served = await serveApp(distDir, 0, store);
+  let server: ChildProcess | undefined;
   try {
+    const store = await Store.open({ dataDir });
     const s0 = Date.now();
     const { shop, members, events } = await seedServer(store);
     const seeded = Date.now() - s0;
     const member = members[Math.floor(members.length * 0.6180339)]!;
     const { code } = await store.createPairingCode(shop.shopId, Date.now());
+    await store.close();
+    const started = await startServer(dataDir, distDir);
+    server = started.child;
+    const { baseURL } = started;
     const card = await signCard(member.id, shop.cardKey);
-    const { baseURL } = served;
     tablet = await launch({
       args: fakeCameraShowing(`${baseURL}/c/${await liveToken(card, Date.now())}`),
     });
@@ -144,6 +180,11 @@ async function run({ distDir }: BenchContext): Promise<Row[]> {
     );
     const doneAt = Date.now() - t0;
     const held = await holdings(page);
+    const spent = async (name: string) => {
+      const all = await measures(page, name);
+      return `${all.length}× ${(all.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`;
+    };
+    const timing = `member pages: waiting for the server ${await spent('setia:join-members-wait')}, writing ${await spent('setia:join-members-save')}; checking replies (zod) ${await spent('setia:sync-check')}`;
     const complete =
       held.members === members.length &&
       held.memberPacks === 0 &&
@@ -158,7 +199,7 @@ async function run({ distDir }: BenchContext): Promise<Row[]> {
         ok: stampedAt <= 30_000 && historyShown,
         notes:
           `from pressing Join: counter with the progress bar at ${s(counterAt)}, "can be stamped" at ${s(readyAt)}, ` +
-          `then a random member's card scanned (fake camera) and stamped; the card showed the history's balance: ${historyShown ? 'yes' : `NO (${shown})`}`,
+          `then a random member's card scanned (fake camera) and stamped; the card showed the history's balance: ${historyShown ? 'yes' : `NO (${shown})`}; ${timing}`,
       },
       {
         what: 'the same tablet fully caught up (progress bar gone, "Synced")',
@@ -172,16 +213,17 @@ async function run({ distDir }: BenchContext): Promise<Row[]> {
     ];
   } finally {
     await tablet?.dispose();
-    await served.close();
-    await store.close();
+    if (server) await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 export const suite: Suite = {
   title: 'Sync: a new tablet joins a big shop',
   method:
-    'The server (in-memory SQLite, on loopback, serving the built app) is filled through its store with the seed shop ' +
-    '(bench/seed.ts): one enrolment per member and every event, pushed in batches of 10,000. A fresh headless Chromium ' +
+    "The server's SQLite file is filled through its store with the seed shop (bench/seed.ts): one enrolment per member " +
+    'and every event, pushed in batches of 10,000; then the server runs as a shop runs it (src/server/main.ts in its own ' +
+    'process, serving the built app, on loopback). A fresh headless Chromium ' +
     'with a fake camera filming one random member\'s live card code opens the app, taps "Join a shop", enters a pairing code ' +
     'and presses "Join": the clock starts. (a) stops when that member, scanned after the tablet says members can be stamped, ' +
     'shows their balance and takes a stamp; (b) when the progress bar is gone and the status says "Synced". ' +

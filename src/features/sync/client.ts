@@ -48,7 +48,9 @@ async function call<S extends z.ZodType>(
     const err = body as { error?: string; message?: string } | null;
     throw new SyncError(err?.message ?? res.statusText, res.status, err?.error ?? 'http');
   }
+  const t0 = performance.now();
   const parsed = schema.safeParse(body);
+  performance.measure('setia:sync-check', { start: t0 });
   if (!parsed.success) throw new SyncError('bad reply', res.status, 'bad_reply');
   return parsed.data;
 }

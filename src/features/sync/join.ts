@@ -1,8 +1,8 @@
 /**
  * A tablet that joined a shop catches up from a snapshot instead of pulling
  * the whole log: the members first, in packs (then any member can be looked
- * up and stamped), then, side by side, the members into the searchable table
- * and the history into packs. Each step saves its progress; after the last
+ * up and stamped) and, as the packs arrive, into the searchable table; then
+ * the history, in packs. Each step saves its progress; after the last
  * one the tablet pulls from the snapshot's cursor like any other, so nothing
  * the snapshot folded in is applied twice. The next page is always on its way
  * while the last one is written.
@@ -57,30 +57,53 @@ export async function catchUp(db: SetiaDB, api: SyncApi, state: SyncState): Prom
   }
   const at = join.at!;
 
-  let next = join.membersLoaded ? null : api.snapshotMembers(server, token, at, join.membersAfter);
-  while (next) {
-    const page = await next;
-    const after = page.members.at(-1)?.id ?? join.membersAfter;
-    next = page.more ? ahead(api.snapshotMembers(server, token, at, after)) : null;
-    const members = page.members.map(snapshotToMember);
-    await progress(
-      {
-        membersSaved: join.membersSaved + members.length,
-        membersAfter: after,
-        membersLoaded: !page.more,
-      },
-      (j) => saveMemberPage(db, members, j),
-    );
-  }
+  // Three strands at once: member pages into packs (the server's work, mostly), packs into the
+  // searchable table (IndexedDB's), then the history (the network's). Indexing waits for packs.
+  let membersDone = join.membersLoaded;
+  let wake: (() => void) | null = null;
+  const woken = () => {
+    wake?.();
+    wake = null;
+  };
 
-  // Indexing members is IndexedDB's work, loading history the network's and this page's: together.
+  const loadMembers = async () => {
+    try {
+      let next = membersDone ? null : api.snapshotMembers(server, token, at, join.membersAfter);
+      while (next) {
+        const t0 = performance.now();
+        const page = await next;
+        // Benchmarks read these: waiting for the server, then this tablet's own work.
+        performance.measure('setia:join-members-wait', { start: t0 });
+        const after = page.members.at(-1)?.id ?? join.membersAfter;
+        next = page.more ? ahead(api.snapshotMembers(server, token, at, after)) : null;
+        const t1 = performance.now();
+        const members = page.members.map(snapshotToMember);
+        await progress(
+          {
+            membersSaved: join.membersSaved + members.length,
+            membersAfter: after,
+            membersLoaded: !page.more,
+          },
+          (j) => saveMemberPage(db, members, j),
+        );
+        performance.measure('setia:join-members-save', { start: t1 });
+        woken();
+      }
+    } finally {
+      membersDone = true;
+      woken();
+    }
+  };
+
   const indexMembers = async () => {
     for (;;) {
       const moved = await indexNextPack(db, phoneKeys);
-      if (moved === null) return;
-      await progress({ membersIndexed: join.membersIndexed + moved });
+      if (moved !== null) await progress({ membersIndexed: join.membersIndexed + moved });
+      else if (membersDone) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
     }
   };
+
   const loadHistory = async () => {
     let pending =
       join.eventsAfter < at ? api.snapshotEvents(server, token, at, join.eventsAfter) : null;
@@ -94,10 +117,12 @@ export async function catchUp(db: SetiaDB, api: SyncApi, state: SyncState): Prom
       );
     }
   };
-  // Both finish before the round ends, even when one fails (the next round resumes both).
-  const failed = (await Promise.allSettled([indexMembers(), loadHistory()])).find(
-    (r) => r.status === 'rejected',
-  );
+
+  const members = loadMembers();
+  // All strands finish before the round ends, even when one fails (the next round resumes them).
+  const failed = (
+    await Promise.allSettled([members, indexMembers(), members.then(loadHistory)])
+  ).find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
   await finishJoin(db, at);
   catchUpStatus.set(null);
