@@ -17,14 +17,19 @@ import type {
 } from '../../shared/sync-protocol';
 import type { Database } from './schema';
 
-/** The shop's current head (the snapshot's cursor) and what the snapshot will hold. */
-export async function snapshotStart(db: Kysely<Database>, shopId: string): Promise<SnapshotStart> {
+/** The shop's head: the last sequence in its log (a snapshot cannot be taken beyond it). */
+export async function logHead(db: Kysely<Database>, shopId: string): Promise<number> {
   const head = await db
     .selectFrom('log')
     .select((eb) => eb.fn.max('seq').as('at'))
     .where('shop_id', '=', shopId)
     .executeTakeFirst();
-  const at = Number(head?.at ?? 0);
+  return Number(head?.at ?? 0);
+}
+
+/** A snapshot's cursor (the shop's head now) and what it will hold, for the progress bar. */
+export async function snapshotStart(db: Kysely<Database>, shopId: string): Promise<SnapshotStart> {
+  const at = await logHead(db, shopId);
   const [members, events] = await Promise.all([
     db
       .selectFrom('members')
@@ -40,11 +45,6 @@ export async function snapshotStart(db: Kysely<Database>, shopId: string): Promi
       .executeTakeFirst(),
   ]);
   return { at, members: Number(members?.n ?? 0), events: Number(events?.n ?? 0) };
-}
-
-/** The shop's head: a snapshot cannot be taken beyond it. */
-export async function logHead(db: Kysely<Database>, shopId: string): Promise<number> {
-  return (await snapshotStart(db, shopId)).at;
 }
 
 /** Up to `limit` members after the id `after`, as they stood at `at`. */
