@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { cardView } from '../src/domain/balance';
@@ -179,6 +179,8 @@ async function run({ distDir }: BenchContext): Promise<Row[]> {
       { timeout: 600_000, interval: 250, message: 'the tablet to catch up' },
     );
     const doneAt = Date.now() - t0;
+    // Other work on the machine slows the server and the tablet alike: say how busy it was.
+    const load = loadavg()[2]!.toFixed(1);
     const held = await holdings(page);
     const spent = async (name: string) => {
       const all = await measures(page, name);
@@ -208,7 +210,7 @@ async function run({ distDir }: BenchContext): Promise<Row[]> {
         ok: doneAt <= 120_000 && complete,
         notes:
           `holds ${held.members.toLocaleString('en')} members (indexed, searchable), ${held.packedEvents.toLocaleString('en')} events in packs and ${held.eventRows} event row (the stamp)` +
-          `${complete ? '' : ' — INCOMPLETE'}; server seeded through its store in ${s(seeded)}`,
+          `${complete ? '' : ' — INCOMPLETE'}; server seeded through its store in ${s(seeded)}; machine load average (15 min) ${load} on ${availableParallelism()} cores`,
       },
     ];
   } finally {
