@@ -29,10 +29,9 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-/** `given`: a store the caller filled (and closes); otherwise a throwaway in-memory one. */
-export async function serveApp(distDir: string, port = 0, given?: Store): Promise<Served> {
+export async function serveApp(distDir: string, port = 0): Promise<Served> {
   // A throwaway in-memory database: each test run starts with no shops.
-  const store = given ?? (await Store.open({ dataDir: ':memory:' }));
+  const store = await Store.open({ dataDir: ':memory:' });
   const app = createServerApp({ distDir, store });
   let server: ServerType | undefined;
   const bound = await new Promise<number>((done) => {
@@ -44,7 +43,7 @@ export async function serveApp(distDir: string, port = 0, given?: Store): Promis
     baseURL: `http://127.0.0.1:${bound}`,
     close: async () => {
       await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-      if (!given) await store.close();
+      await store.close();
     },
   };
 }
