@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { SNAPSHOT_EVENTS_MAX, SNAPSHOT_MEMBERS_MAX } from '../../shared/sync-limits';
 import { logHead, snapshotEventsJson, snapshotMembers, snapshotStart } from '../store/snapshot';
+import type { SnapshotMembersReply } from '../../shared/sync-protocol';
 import type { Store } from '../store/store';
 import { ApiError, type Env } from './api';
 
@@ -31,8 +32,32 @@ async function snapshotAt(c: Context<Env>, store: Store): Promise<number> {
   return at;
 }
 
+/**
+ * The member page a tablet will ask for next, computed while it reads the last one: folding
+ * a page is the server's longest step, and the tablet cannot ask before it has the last id.
+ * A page up to `at` never changes, so a computed one stays right. Few are kept, briefly.
+ */
+class PagesAhead {
+  private pages = new Map<string, { page: Promise<SnapshotMembersReply>; until: number }>();
+  take(key: string): Promise<SnapshotMembersReply> | undefined {
+    const found = this.pages.get(key);
+    this.pages.delete(key);
+    return found && found.until > Date.now() ? found.page : undefined;
+  }
+  put(key: string, compute: () => Promise<SnapshotMembersReply>): void {
+    for (const [k, v] of this.pages)
+      if (v.until <= Date.now() || this.pages.size >= 16) this.pages.delete(k);
+    const page = new Promise<SnapshotMembersReply>((resolve, reject) =>
+      setImmediate(() => compute().then(resolve, reject)),
+    );
+    page.catch(() => undefined); // a failure is reported to the request that takes it
+    this.pages.set(key, { page, until: Date.now() + 60_000 });
+  }
+}
+
 export function snapshotRoutes(store: Store, requireDevice: Guard): Hono<Env> {
   const routes = new Hono<Env>();
+  const ahead = new PagesAhead();
   routes.use('*', requireDevice);
 
   routes.get('/', async (c) => c.json(await snapshotStart(store.db, c.get('auth').shopId)));
@@ -44,7 +69,14 @@ export function snapshotRoutes(store: Store, requireDevice: Guard): Hono<Env> {
       throw new ApiError(400, 'bad_after', 'after must be a member id (or empty to start).');
     const limit = wholeNumber(c, 'limit', SNAPSHOT_MEMBERS_MAX, SNAPSHOT_MEMBERS_MAX);
     if (limit === 0) throw new ApiError(400, 'bad_limit', 'limit must be at least 1.');
-    return c.json(await snapshotMembers(store.db, c.get('auth').shopId, at, after, limit));
+    const { shopId } = c.get('auth');
+    const key = (from: string) => JSON.stringify([shopId, at, from, limit]);
+    const page =
+      (await ahead.take(key(after))) ?? (await snapshotMembers(store.db, shopId, at, after, limit));
+    const last = page.members.at(-1)?.id;
+    if (page.more && last)
+      ahead.put(key(last), () => snapshotMembers(store.db, shopId, at, last, limit));
+    return c.json(page);
   });
 
   routes.get('/events', async (c) => {
