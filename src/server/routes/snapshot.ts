@@ -71,8 +71,9 @@ export function snapshotRoutes(store: Store, requireDevice: Guard): Hono<Env> {
     if (limit === 0) throw new ApiError(400, 'bad_limit', 'limit must be at least 1.');
     const { shopId } = c.get('auth');
     const key = (from: string) => JSON.stringify([shopId, at, from, limit]);
-    const page =
-      (await ahead.take(key(after))) ?? (await snapshotMembers(store.db, shopId, at, after, limit));
+    // A page computed ahead that failed is simply computed again.
+    const early = await ahead.take(key(after))?.catch(() => undefined);
+    const page = early ?? (await snapshotMembers(store.db, shopId, at, after, limit));
     const last = page.members.at(-1)?.id;
     if (page.more && last)
       ahead.put(key(last), () => snapshotMembers(store.db, shopId, at, last, limit));
