@@ -20,6 +20,7 @@ export interface Suite {
 const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
   members: () => import('./members.bench'),
+  join: () => import('./join.bench'),
   pwa: () => import('./pwa.bench'),
   program: () => import('./program.bench'),
   scanner: () => import('./scanner.bench'),

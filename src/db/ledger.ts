@@ -17,6 +17,7 @@ import {
 } from '../domain/stamping';
 import { openCounter } from './device';
 import { newId } from './ids';
+import { lookupMember } from './member-packs';
 import type { SetiaDB } from './schema';
 import { getShop } from './settings';
 
@@ -45,7 +46,8 @@ export async function requireMember(
   memberId: string,
   ctx?: ActionContext,
 ): Promise<Member> {
-  const member = await db.members.get(memberId);
+  // A tablet still catching up may hold the member only in a pack: never a placeholder then.
+  const member = await lookupMember(db, memberId);
   if (member) return member;
   if (ctx?.verifiedCard) return placeholderMember(memberId, ctx.now);
   throw new LedgerRuleError('member.unknown');
@@ -96,7 +98,7 @@ export async function appendEvent(
   return event;
 }
 
-export const WRITE_TABLES = (db: SetiaDB) => [db.members, db.events, db.settings];
+export const WRITE_TABLES = (db: SetiaDB) => [db.members, db.memberPacks, db.events, db.settings];
 
 export async function addStamps(
   db: SetiaDB,

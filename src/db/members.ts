@@ -11,6 +11,7 @@ import { openCounter } from './device';
 import { refreshDuplicates } from './duplicate-notes';
 import { appendEvent } from './ledger';
 import { newId } from './ids';
+import { lookupMember } from './member-packs';
 import type { SetiaDB } from './schema';
 
 export const SEARCH_LIMIT = 20;
@@ -82,45 +83,49 @@ export async function updateMember(
   phoneKeys: string[] | undefined,
   now: number,
 ): Promise<Member> {
-  return db.transaction('rw', [db.members, db.memberChanges, db.settings], async () => {
-    const member = await db.members.get(memberId);
-    if (!member) throw new Error('member.unknown');
-    if (fields.phone && fields.phone !== member.phone) {
-      const holder = await findByPhone(db, fields.phone);
-      if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
-    }
-    const counter = await openCounter(db, now);
-    const hlc = counter.nextHlc(now);
-    const merged = mergeMemberFields(member, fields, hlc).member;
-    const next: Member = {
-      ...merged,
-      ...searchKeys(
-        merged,
-        'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
-      ),
-    };
-    await db.members.put(next);
-    if ('phone' in fields)
-      await refreshDuplicates(
-        db,
-        [member.phone, next.phone].filter((p): p is string => Boolean(p)),
-      );
-    await db.memberChanges.add({
-      id: newId(now),
-      memberId,
-      deviceId: counter.deviceId,
-      seq: counter.nextSeq(),
-      hlc,
-      fields,
-      at: now,
-    });
-    await counter.save(db);
-    return next;
-  });
+  return db.transaction(
+    'rw',
+    [db.members, db.memberPacks, db.memberChanges, db.settings],
+    async () => {
+      const member = await lookupMember(db, memberId);
+      if (!member) throw new Error('member.unknown');
+      if (fields.phone && fields.phone !== member.phone) {
+        const holder = await findByPhone(db, fields.phone);
+        if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
+      }
+      const counter = await openCounter(db, now);
+      const hlc = counter.nextHlc(now);
+      const merged = mergeMemberFields(member, fields, hlc).member;
+      const next: Member = {
+        ...merged,
+        ...searchKeys(
+          merged,
+          'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
+        ),
+      };
+      await db.members.put(next);
+      if ('phone' in fields)
+        await refreshDuplicates(
+          db,
+          [member.phone, next.phone].filter((p): p is string => Boolean(p)),
+        );
+      await db.memberChanges.add({
+        id: newId(now),
+        memberId,
+        deviceId: counter.deviceId,
+        seq: counter.nextSeq(),
+        hlc,
+        fields,
+        at: now,
+      });
+      await counter.save(db);
+      return next;
+    },
+  );
 }
 
 export function getMember(db: SetiaDB, id: string): Promise<Member | undefined> {
-  return db.members.get(id);
+  return lookupMember(db, id);
 }
 
 /** The member holding this E.164 number, if any. */

@@ -31,6 +31,25 @@ export interface SyncState {
   /** This device's sequence numbers up to here are stored on the server. */
   pushedSeq: number;
   lastSyncAt: number | null;
+  /** Set while a tablet that joined a shop is still loading its snapshot (db/snapshot.ts). */
+  join?: JoinProgress;
+}
+
+/** How far a new tablet's snapshot got: each step is saved with what it wrote. */
+export interface JoinProgress {
+  /** The snapshot's server cursor; undefined until the server was asked. */
+  at?: number;
+  members: number;
+  events: number;
+  /** Members saved in packs, and the last one's id (the next page starts after it). */
+  membersSaved: number;
+  membersAfter: string;
+  membersLoaded: boolean;
+  /** Members moved from packs into the indexed table. */
+  membersIndexed: number;
+  /** History saved in event packs, up to this server sequence. */
+  eventsSaved: number;
+  eventsAfter: number;
 }
 
 const KEY = 'sync';
@@ -239,9 +258,30 @@ export async function connectToServer(
   db: SetiaDB,
   server: string,
   grant: { token: string; deviceId: string; settingsClocks?: Record<string, string> },
+  options: { snapshot?: boolean } = {},
 ): Promise<void> {
   const { token, deviceId } = grant;
-  await saveSyncState(db, { server, token, deviceId, cursor: 0, pushedSeq: 0, lastSyncAt: null });
+  await saveSyncState(db, {
+    server,
+    token,
+    deviceId,
+    cursor: 0,
+    pushedSeq: 0,
+    lastSyncAt: null,
+    // A tablet joining an existing shop starts from a snapshot instead of the whole log.
+    ...(options.snapshot ? { join: NEW_JOIN } : {}),
+  });
   // A joining tablet takes the shop's settings as the server merged them, with their clocks.
   if (grant.settingsClocks) await saveShopSync(db, { clocks: grant.settingsClocks, pending: [] });
 }
+
+export const NEW_JOIN: JoinProgress = Object.freeze({
+  members: 0,
+  events: 0,
+  membersSaved: 0,
+  membersAfter: '',
+  membersLoaded: false,
+  membersIndexed: 0,
+  eventsSaved: 0,
+  eventsAfter: 0,
+});

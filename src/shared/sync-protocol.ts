@@ -11,7 +11,13 @@ import { BATCH_MAX, SETTINGS_BATCH_MAX } from './sync-limits';
 // compiled fast path there (the probe alone is reported as a CSP violation). The server keeps it.
 if (typeof window !== 'undefined') z.config({ jitless: true });
 
-export { BATCH_MAX, PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from './sync-limits';
+export {
+  BATCH_MAX,
+  PULL_PAGE_DEFAULT,
+  PULL_PAGE_MAX,
+  SNAPSHOT_EVENTS_MAX,
+  SNAPSHOT_MEMBERS_MAX,
+} from './sync-limits';
 
 const id = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'an id of letters, digits, - or _');
 const text = (max: number) => z.string().max(max);
@@ -303,6 +309,57 @@ export const feedbackRequest = z.strictObject({
   comment: text(500).optional(),
 });
 
+/**
+ * A new tablet's snapshot of the shop, taken at a server cursor `at`: members
+ * with their fields and stats folded from the log up to `at`, and the history
+ * up to `at` in large pages. After it the tablet pulls from `at` as usual.
+ */
+export const snapshotStartReply = z.strictObject({
+  at: z.number().int().min(0),
+  members: z.number().int().min(0),
+  events: z.number().int().min(0),
+});
+
+const visitNote = z.strictObject({ eventId: id, at: millis, stamps: z.number().int() });
+export const memberStatsSchema = z.strictObject({
+  balance: z.number().int(),
+  earned: z.number().int(),
+  spent: z.number().int(),
+  redeemed: z.number().int(),
+  adjusted: z.number().int(),
+  visits: z.number().int(),
+  firstVisitAt: millis.nullable(),
+  lastVisitAt: millis.nullable(),
+  lastEventAt: millis.nullable(),
+  recentVisits: z.array(visitNote).max(50),
+  conflicts: z.array(id).max(10_000),
+});
+
+export const snapshotMember = z.strictObject({
+  id,
+  fields: memberFieldsSchema,
+  clocks: z.record(z.string(), z.string().max(80)),
+  joinedAt: millis,
+  stats: memberStatsSchema,
+});
+
+export const snapshotMembersReply = z.strictObject({
+  members: z.array(snapshotMember),
+  /** Pass the last member's id back as `after` while `more`. */
+  more: z.boolean(),
+});
+
+export const snapshotEventsReply = z.strictObject({
+  events: z.array(ledgerEventSchema),
+  /** The server sequence of the last event: pass it back as `after` while `more`. */
+  after: z.number().int().min(0),
+  more: z.boolean(),
+});
+
+export type SnapshotStart = z.infer<typeof snapshotStartReply>;
+export type SnapshotMember = z.infer<typeof snapshotMember>;
+export type SnapshotMembersReply = z.infer<typeof snapshotMembersReply>;
+export type SnapshotEventsReply = z.infer<typeof snapshotEventsReply>;
 export type ShopSettingsWire = z.infer<typeof shopSettingsSchema>;
 export type LedgerEventWire = z.infer<typeof ledgerEventSchema>;
 export type SettingsChangeWire = z.infer<typeof settingsChangeSchema>;

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } fr
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { placeholderMember, recentEvents } from '../../db/ledger';
+import { getMember } from '../../db/members';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
@@ -40,7 +41,7 @@ interface Props {
 export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Props) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  const stored = useLiveQuery(async () => (await db.members.get(memberId)) ?? null, [memberId]);
+  const stored = useLiveQuery(async () => (await getMember(db, memberId)) ?? null, [memberId]);
   const recent = useLiveQuery(() => recentEvents(db, memberId, Date.now()), [memberId, now]);
   const programmed = hasProgram(shop);
   const actions = useCounterActions(memberId, scanned, shop.program !== undefined);

@@ -16,6 +16,7 @@ import {
 import type { SetiaDB } from '../../db/schema';
 import { BATCH_MAX } from '../../shared/sync-limits';
 import type { SyncApi } from './client';
+import { catchUp } from './join';
 import { SyncError } from './sync-error';
 
 export const PUSH_BATCH = BATCH_MAX;
@@ -51,7 +52,9 @@ export async function syncRound(
     await updateSyncState(db, { pushedSeq: pushed });
     performance.measure('setia:sync-push', { start: t0 });
   }
-  for (let cursor = state.cursor; ;) {
+  // A tablet that just joined loads the shop's snapshot first, then pulls what came after it.
+  const from = state.join ? await catchUp(db, api, state) : state.cursor;
+  for (let cursor = from; ;) {
     const t0 = performance.now();
     const page = await api.pull(state.server, state.token, cursor);
     const t1 = performance.now();

@@ -20,11 +20,12 @@ import {
   type ErrorReply,
 } from '../../shared/sync-protocol';
 import { StoreError, type DeviceAuth, type Store } from '../store/store';
+import { snapshotRoutes } from './snapshot';
 
 /** A sync push of 1,000 events is about 300 KB; anything far bigger is not a tablet. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
-type Env = { Variables: { auth: DeviceAuth } };
+export type Env = { Variables: { auth: DeviceAuth } };
 
 const CARD_TOKEN = /^[0-9A-Za-z_-]{1,40}\.[A-Za-z0-9_-]{22}$/;
 const FEEDBACK_GAP_MS = 5_000;
@@ -194,6 +195,8 @@ export function apiRoutes(store: Store, clock: () => number = Date.now): Hono<En
       throw new ApiError(400, 'bad_limit', `limit must be from 1 to ${PULL_PAGE_MAX}.`);
     return c.json(await store.pull(c.get('auth').shopId, cursor, limit));
   });
+
+  api.route('/sync/snapshot', snapshotRoutes(store, requireDevice));
 
   api.get('/card/:token', async (c) => {
     const token = c.req.param('token');
