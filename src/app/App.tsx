@@ -16,19 +16,25 @@ import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../features/sync/status';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
-import { loadOwnerCatalogues, loadProgramCatalogues } from '../i18n';
+import { loadCatalogues, type CatalogueGroup } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
 import { navigate, usePath } from './router';
 
-const SetupScreen = lazy(() => import('../features/setup/SetupScreen'));
-const ScanView = lazy(() => import('../features/scanner/ScanView'));
-const CardQrDialog = lazy(() => import('../features/card/CardQrDialog'));
-const CardPage = lazy(() => import('../features/card/CardPage'));
-// The owner area's own strings load with its code (they are not in the counter's first load).
-const OwnerScreen = lazy(() =>
-  Promise.all([import('../features/owner/OwnerScreen'), loadOwnerCatalogues()]).then(([m]) => m),
+/** A lazy screen's code and its words (lazy catalogue groups) load together. */
+const withWords =
+  <T,>(load: () => Promise<T>, ...groups: CatalogueGroup[]) =>
+  () =>
+    Promise.all([load(), loadCatalogues(...groups)]).then(([m]) => m);
+
+const SetupScreen = lazy(withWords(() => import('../features/setup/SetupScreen'), 'setup'));
+const ScanView = lazy(withWords(() => import('../features/scanner/ScanView'), 'scanner'));
+const CardQrDialog = lazy(withWords(() => import('../features/card/CardQrDialog'), 'card'));
+const CardPage = lazy(withWords(() => import('../features/card/CardPage'), 'card'));
+// The owner area's words are not in the counter's first load; its shop form uses setup's.
+const OwnerScreen = lazy(
+  withWords(() => import('../features/owner/OwnerScreen'), 'owner', 'setup'),
 );
 const CardSettings = lazy(() =>
   import('../features/owner/OwnerScreen').then((m) => ({ default: m.CardSettings })),
@@ -38,10 +44,8 @@ const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
 const DuplicateMembers = lazy(() => import('../features/duplicates/DuplicateMembers'));
 // The program settings explain stamps in the counter's words (the lazy "program" strings).
-const ProgramSection = lazy(() =>
-  Promise.all([import('../features/program/ProgramSection'), loadProgramCatalogues()]).then(
-    ([m]) => m,
-  ),
+const ProgramSection = lazy(
+  withWords(() => import('../features/program/ProgramSection'), 'program'),
 );
 // Only shops with staff show it: it loads after the counter is on screen.
 const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));

@@ -1,5 +1,5 @@
 /** Globally unique, time-sortable ids (ULID), made on the device. */
-import { monotonicFactory } from 'ulidx';
+import { monotonicFactory } from '../shared/ulid';
 
 const next = monotonicFactory();
 

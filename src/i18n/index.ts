@@ -32,17 +32,15 @@ const english = import.meta.glob<Catalogue>('./locales/en/*.json', {
   import: 'default',
 });
 const others = import.meta.glob<Catalogue>('./locales/{id,ms,vi}/*.json', { import: 'default' });
-const ownerFiles = import.meta.glob<Catalogue>('./locales/*/owner/*.json', { import: 'default' });
-// The loyalty program's words (counter explanations, catalogue, club, card extras): loaded
-// with the program's own lazy code, so a shop without a program never downloads them.
-const programFiles = import.meta.glob<Catalogue>('./locales/*/program/*.json', {
-  import: 'default',
-});
-type Group = 'base' | 'owner' | 'program';
-const GROUP_FILES: Record<Exclude<Group, 'base'>, typeof ownerFiles> = {
-  owner: ownerFiles,
-  program: programFiles,
-};
+/**
+ * Lazy groups: locales/<language>/<group>/*.json, loaded with the code that shows
+ * them, in every language, so the counter's first load carries only its own words.
+ * owner: the owner area; program: the loyalty program's words (a shop without a
+ * program never downloads them); setup, card, scanner: their screens.
+ */
+const groupFiles = import.meta.glob<Catalogue>('./locales/*/*/*.json', { import: 'default' });
+export type CatalogueGroup = 'owner' | 'program' | 'setup' | 'card' | 'scanner';
+type Group = 'base' | CatalogueGroup;
 
 /** Deep-merges a language's files; a leaf defined twice is a bug, reported at start-up. */
 export function mergeCatalogues(files: Record<string, Catalogue>): Catalogue {
@@ -84,13 +82,13 @@ export function detectLanguage(stored: string | null, browser: readonly string[]
 /** Which catalogue groups are in i18next, per language ("base" = the top-level files). */
 const loaded = new Set<string>(['en:base']);
 /** Lazy groups some screen has asked for: a language switch loads them too. */
-const wanted = new Set<Exclude<Group, 'base'>>();
+const wanted = new Set<CatalogueGroup>();
 
 async function loadGroup(language: Language, group: Group): Promise<void> {
   const id = `${language}:${group}`;
   if (loaded.has(id)) return;
   const prefix = group === 'base' ? `./locales/${language}/` : `./locales/${language}/${group}/`;
-  const source = group === 'base' ? others : GROUP_FILES[group];
+  const source = group === 'base' ? others : groupFiles;
   const entries = Object.entries(source).filter(([path]) => path.startsWith(prefix));
   const files = Object.fromEntries(
     await Promise.all(entries.map(async ([p, load]) => [p, await load()])),
@@ -105,20 +103,11 @@ async function loadLanguage(language: Language): Promise<void> {
   for (const group of wanted) await loadGroup(language, group);
 }
 
-async function loadLazyGroup(group: Exclude<Group, 'base'>): Promise<void> {
-  wanted.add(group);
+/** Lazy groups' strings, in English (the fallback) and the current language. */
+export async function loadCatalogues(...groups: CatalogueGroup[]): Promise<void> {
+  for (const group of groups) wanted.add(group);
   const current = isLanguage(i18n.language) ? i18n.language : 'en';
-  await Promise.all([loadGroup('en', group), loadGroup(current, group)]);
-}
-
-/** The owner area's strings, in English (the fallback) and the current language. */
-export function loadOwnerCatalogues(): Promise<void> {
-  return loadLazyGroup('owner');
-}
-
-/** The loyalty program's strings (see programFiles), in English and the current language. */
-export function loadProgramCatalogues(): Promise<void> {
-  return loadLazyGroup('program');
+  await Promise.all(groups.flatMap((group) => [loadGroup('en', group), loadGroup(current, group)]));
 }
 
 function storedLanguage(): string | null {

@@ -17,12 +17,12 @@ import { QrCode } from './QrCode';
 import { rememberMyCard } from './snapshot';
 import { useCardState } from './useCardState';
 import { useWakeLock } from './useWakeLock';
-import { loadProgramCatalogues } from '../../i18n';
+import { loadCatalogues } from '../../i18n';
 import './card.css';
 
 // Referral and feedback, with their words, load after the card itself is on screen.
 const CardProgram = lazy(() =>
-  Promise.all([import('./CardProgram'), loadProgramCatalogues()]).then(([m]) => m),
+  Promise.all([import('./CardProgram'), loadCatalogues('program')]).then(([m]) => m),
 );
 
 interface Props {

@@ -17,12 +17,12 @@ import { usePhoneFormat } from '../../ui/usePhoneFormat';
 import { PunchCard } from '../../ui/PunchCard';
 import { QuantityStepper } from './QuantityStepper';
 import { useCounterActions } from './useCounterActions';
-import { loadProgramCatalogues } from '../../i18n';
+import { loadCatalogues } from '../../i18n';
 import { Field } from '../../ui/Field';
 
 // The program's part of the panel, with its words: only shops that run a program load it.
 const MemberProgram = lazy(() =>
-  Promise.all([import('./MemberProgram'), loadProgramCatalogues()]).then(([m]) => m),
+  Promise.all([import('./MemberProgram'), loadCatalogues('program')]).then(([m]) => m),
 );
 
 /** Whether the shop runs anything beyond plain stamps. */

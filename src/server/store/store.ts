@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ulid } from 'ulidx';
+import { monotonicFactory } from '../../shared/ulid';
 import { EMPTY_STATS, foldLedger } from '../../domain/balance';
 import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
@@ -51,7 +51,7 @@ export interface DeviceAuth {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 const newDeviceId = () => randomBytes(8).toString('hex');
-const newEventId = (now: number) => ulid(now);
+const newEventId = monotonicFactory();
 
 export class Store {
   private constructor(

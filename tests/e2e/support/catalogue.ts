@@ -17,7 +17,9 @@ function merge(into: Tree, from: Tree): Tree {
 
 function load(language: string): Tree {
   const dir = join(ROOT, 'src/i18n/locales', language);
-  return readdirSync(dir)
+  // Top-level files and the lazy groups' folders (owner/, program/, setup/…).
+  return readdirSync(dir, { recursive: true })
+    .map(String)
     .filter((f) => f.endsWith('.json'))
     .reduce<Tree>((tree, f) => merge(tree, JSON.parse(readFileSync(join(dir, f), 'utf8'))), {});
 }
