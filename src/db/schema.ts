@@ -32,6 +32,19 @@ export interface EventPack {
   events: LedgerEvent[];
 }
 
+/**
+ * Member changes held in bulk, for the sync outbox: an import of thousands of
+ * members writes one row per 1,000 changes instead of one per member. The
+ * changes have consecutive sequence numbers firstSeq..lastSeq of `deviceId`.
+ */
+export interface ChangePack {
+  id: string;
+  deviceId: string;
+  firstSeq: number;
+  lastSeq: number;
+  changes: MemberChange[];
+}
+
 export interface SettingRow<T = unknown> {
   key: string;
   value: T;
@@ -43,6 +56,7 @@ export class SetiaDB extends Dexie {
   memberChanges!: Table<MemberChange, string>;
   eventPacks!: Table<EventPack, string>;
   settings!: Table<SettingRow, string>;
+  changePacks!: Table<ChangePack, string>;
 
   constructor(name = 'setia') {
     super(name);
@@ -55,5 +69,7 @@ export class SetiaDB extends Dexie {
     });
     // The owner's conflict inbox: only members with unsettled double redemptions have entries.
     this.version(2).stores({ members: 'id, *nameWords, *phoneKeys, *stats.conflicts' });
+    // Imported members' changes, packed (see ChangePack); the key alone answers "how many pending".
+    this.version(3).stores({ changePacks: 'id, [deviceId+lastSeq+firstSeq]' });
   }
 }
