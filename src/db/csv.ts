@@ -29,9 +29,8 @@ export async function forEachMemberPage(
   const total = await db.members.count();
   let after: string | null = null;
   for (;;) {
-    const page: Member[] = await (after === null
-      ? db.members.orderBy(':id')
-      : db.members.where(':id').above(after)
+    const page: Member[] = await (
+      after === null ? db.members.orderBy(':id') : db.members.where(':id').above(after)
     )
       .limit(pageSize)
       .toArray();
@@ -53,9 +52,8 @@ export async function forEachEventPage(
   const total = rows + packIds.length * 1000;
   let after: string | null = null;
   for (;;) {
-    const page: LedgerEvent[] = await (after === null
-      ? db.events.orderBy(':id')
-      : db.events.where(':id').above(after)
+    const page: LedgerEvent[] = await (
+      after === null ? db.events.orderBy(':id') : db.events.where(':id').above(after)
     )
       .limit(pageSize)
       .toArray();

@@ -69,6 +69,7 @@ function checked(raw: string, encoding: Encoding): DecodeResult {
   if (text.trim().length === 0) return { ok: false, error: 'empty' };
   // Look at the start only: a real CSV has no control characters besides tab, CR and LF.
   const sample = text.slice(0, 65536);
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   const control = sample.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   if (control > 0 && (sample.includes('\u0000') || control / sample.length > 0.001))
     return { ok: false, error: 'binary' };
@@ -114,8 +115,11 @@ export function parseCsv(text: string): ParsedCsv {
 function guessDelimiter(text: string): string {
   let best: { delimiter: string; score: number } = { delimiter: ',', score: 1 };
   for (const delimiter of DELIMITERS) {
-    const sample = Papa.parse<string[]>(text, { delimiter, preview: 30, skipEmptyLines: 'greedy' })
-      .data;
+    const sample = Papa.parse<string[]>(text, {
+      delimiter,
+      preview: 30,
+      skipEmptyLines: 'greedy',
+    }).data;
     const width = sample[0]?.length ?? 0;
     const consistent = sample.filter((r) => r.length === width).length / (sample.length || 1);
     if (consistent < 0.8 || width < 2) continue;

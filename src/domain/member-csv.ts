@@ -170,7 +170,16 @@ const SYNONYMS: Record<Exclude<ImportTarget, 'ignore'>, string[]> = {
   ],
   consent: ['marketingconsent', 'consent', 'optin', 'persetujuan', 'kebenaran', 'dongy'],
   consentAt: ['consentdate', 'consentat', 'tanggalpersetujuan', 'ngaydongy'],
-  joined: ['joined', 'joinedat', 'joindate', 'since', 'created', 'bergabung', 'sertai', 'ngaythamgia'],
+  joined: [
+    'joined',
+    'joinedat',
+    'joindate',
+    'since',
+    'created',
+    'bergabung',
+    'sertai',
+    'ngaythamgia',
+  ],
   stamps: [
     'currentstamps',
     'stamps',
@@ -285,7 +294,11 @@ export function checkImportRows(
       continue;
     }
     if (read.id && ids.has(read.id)) {
-      problems.push({ row: rowNumber, code: 'duplicate.idInFile', other: String(ids.get(read.id)) });
+      problems.push({
+        row: rowNumber,
+        code: 'duplicate.idInFile',
+        other: String(ids.get(read.id)),
+      });
       continue;
     }
     if (phone) phones.set(phone, rowNumber);
@@ -302,7 +315,8 @@ function readRow(
   cols: Record<ImportTarget, number>,
   ctx: ImportContext,
 ): RowRead {
-  const cell = (t: ImportTarget) => (cols[t] < 0 ? '' : unneutralise((cells[cols[t]] ?? '').trim()));
+  const cell = (t: ImportTarget) =>
+    cols[t] < 0 ? '' : unneutralise((cells[cols[t]] ?? '').trim());
   const rawName =
     cell('name') || [cell('firstName'), cell('lastName')].filter((s) => s !== '').join(' ');
   // An anonymised member (exported as "—", nothing personal left) comes back anonymised.
