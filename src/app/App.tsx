@@ -36,6 +36,7 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
+const MembersCsv = lazy(() => import('../features/csv/MembersCsv'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -141,6 +142,7 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           render: () => (
             <Suspense fallback={null}>
               <ConflictInbox shop={shop} />
+              <MembersCsv shop={shop} />
             </Suspense>
           ),
         },

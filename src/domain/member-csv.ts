@@ -227,8 +227,7 @@ export type RowErrorCode =
   | 'stamps.invalid'
   | 'consent.invalid'
   | 'consentAt.invalid'
-  | 'joined.invalid'
-  | 'id.invalid';
+  | 'joined.invalid';
 
 export type DuplicateCode = 'duplicate.phoneInFile' | 'duplicate.idInFile';
 
