@@ -37,6 +37,15 @@ const database = () => (db ??= new SetiaDB());
 
 /** The file being imported, kept between the steps (read → check → import). */
 let file: { rows: string[][]; ctx: ImportContext } | null = null;
+let lastCheck: { mapping: string; check: ImportCheck } | null = null;
+
+/** The file's rows checked with this mapping (kept: the import reuses the preview's check). */
+function checkRows(mapping: ImportTarget[]): ImportCheck {
+  const key = mapping.join();
+  if (lastCheck?.mapping !== key)
+    lastCheck = { mapping: key, check: checkImportRows(file!.rows, mapping, file!.ctx) };
+  return lastCheck.check;
+}
 
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   void handle(e.data).catch((error: unknown) =>
@@ -68,7 +77,9 @@ async function handle(message: ToWorker): Promise<void> {
     }
     case 'import': {
       if (!file) return;
-      const check = await fullCheck(message.mapping);
+      // The file's own check is kept from the preview; clashes with members here are
+      // looked for again inside the import's transaction.
+      const check = checkRows(message.mapping);
       const result = await importMembers(database(), check.members, message);
       post({
         type: 'imported',
@@ -106,6 +117,7 @@ async function exportCsv(kind: ExportKind, today: string): Promise<void> {
 
 async function read(picked: File, ctx: ImportContext): Promise<void> {
   file = null;
+  lastCheck = null;
   let bytes: Uint8Array;
   try {
     // Refuse a huge file before reading it into memory.
@@ -136,7 +148,7 @@ async function read(picked: File, ctx: ImportContext): Promise<void> {
 
 /** The file's rows checked with this mapping, and against the members already here. */
 async function fullCheck(mapping: ImportTarget[]): Promise<ImportCheck> {
-  const check = checkImportRows(file!.rows, mapping, file!.ctx);
+  const check = checkRows(mapping);
   const clashes = await findClashes(database(), check.members);
   const clashing = new Set(clashes.map((c) => c.row));
   return {
