@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportMember } from '../domain/member-csv';
+import { phoneKeys } from '../domain/phone';
 import { findClashes, forEachEventPage, forEachMemberPage, importMembers } from './csv';
 import { addStamps } from './ledger';
 import { enrollMember, searchMembers } from './members';
@@ -18,6 +19,7 @@ const row = (n: number, name: string, phone: string | null, stamps = 0): ImportM
   fields: memberFields(name, phone),
   joinedAt: null,
   stamps,
+  phoneKeys: phone ? phoneKeys(phone) : [],
 });
 
 describe('importing members', () => {

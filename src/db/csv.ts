@@ -12,7 +12,6 @@ import { EMPTY_STATS, foldLedger } from '../domain/balance';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member, MemberField } from '../domain/member';
 import type { ImportMember, RowProblem } from '../domain/member-csv';
-import { phoneKeys } from '../domain/phone';
 import { nameWords } from '../domain/text';
 import { openCounter } from './device';
 import { newId } from './ids';
@@ -153,7 +152,7 @@ export async function importMembers(
           ...row.fields,
           joinedAt,
           nameWords: nameWords(row.fields.name),
-          phoneKeys: row.fields.phone ? phoneKeys(row.fields.phone) : [],
+          phoneKeys: row.phoneKeys,
           clocks: Object.fromEntries(
             (Object.keys(row.fields) as MemberField[]).map((f) => [f, hlc]),
           ),

@@ -11,6 +11,7 @@ import {
   readDate,
   type ImportContext,
 } from './member-csv';
+import { phoneKeys } from './phone';
 import { nameWords } from './text';
 
 const CTX: ImportContext = { country: 'ID', today: '2026-11-25' };
@@ -110,6 +111,7 @@ describe('members CSV round trip', () => {
             },
             joinedAt: m.joinedAt,
             stamps: m.stats.balance,
+            phoneKeys: m.phone ? phoneKeys(m.phone) : [],
           })),
         );
       }),

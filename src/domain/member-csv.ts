@@ -220,14 +220,12 @@ export interface ImportMember {
   joinedAt: number | null;
   /** Stamps to carry over (an adjustment), 0 for none. */
   stamps: number;
+  /** Search keys of the phone (domain/phone.ts), made once while checking. */
+  phoneKeys: string[];
 }
 
 export type RowErrorCode =
-  | MemberError
-  | 'stamps.invalid'
-  | 'consent.invalid'
-  | 'consentAt.invalid'
-  | 'joined.invalid';
+  MemberError | 'stamps.invalid' | 'consent.invalid' | 'consentAt.invalid' | 'joined.invalid';
 
 export type DuplicateCode = 'duplicate.phoneInFile' | 'duplicate.idInFile';
 
@@ -336,10 +334,12 @@ function readRow(
   if (first) return { error: first };
 
   let phone: string | null = null;
+  let keys: string[] = [];
   if (cell('phone')) {
     const normalised = normalisePhone(cell('phone'), ctx.country);
     if (!normalised.ok) return { error: 'phone.invalid' };
     phone = normalised.phone.e164;
+    keys = normalised.phone.keys;
   }
 
   const consent = cell('consent') ? readYesNo(cell('consent')) : false;
@@ -368,6 +368,7 @@ function readRow(
     },
     joinedAt,
     stamps,
+    phoneKeys: keys,
   };
 }
 
@@ -385,6 +386,7 @@ function anonymisedRow(
     fields: { ...memberFieldsOf(anonymisedFields()) },
     joinedAt,
     stamps: readStamps(cols.stamps < 0 ? '' : (cells[cols.stamps] ?? '').trim()) ?? 0,
+    phoneKeys: [],
   };
 }
 
