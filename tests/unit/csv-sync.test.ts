@@ -78,5 +78,5 @@ describe('imported members and sync', () => {
     expect(ha!.placeholder).toBeUndefined();
     expect(ha!.stats.balance).toBe(7);
     expect((await searchMembers(b, 'member 1199'))[0]!.stats.balance).toBe(3);
-  });
+  }, 60_000);
 });
