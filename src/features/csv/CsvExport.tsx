@@ -33,6 +33,9 @@ export function CsvExport() {
         download(message.blob, message.fileName);
         // The benchmark reads this: click to the file handed to the browser.
         performance.measure(`setia:csv-export-${kind}`, { start: started });
+        const { workerMs, buildMs } = message.timing;
+        performance.measure(`setia:csv-export-${kind}-worker`, { start: 0, duration: workerMs });
+        performance.measure(`setia:csv-export-${kind}-build`, { start: 0, duration: buildMs });
         if (kind === 'members') void recordExport(db, Date.now());
         setState({ step: 'done', kind, count: message.count, fileName: message.fileName });
       } else if (message.type === 'failed') {

@@ -95,10 +95,14 @@ async function handle(message: ToWorker): Promise<void> {
 async function exportCsv(kind: ExportKind, today: string): Promise<void> {
   const parts: string[] = [BOM];
   let done = 0;
+  const started = performance.now();
+  let buildMs = 0;
   if (kind === 'members') {
     parts.push(toCsv([[...MEMBER_COLUMNS]]));
     await forEachMemberPage(database(), PAGE, (page, total) => {
+      const t0 = performance.now();
       parts.push(toCsv(page.map((m) => memberRow(m))));
+      buildMs += performance.now() - t0;
       done += page.length;
       post({ type: 'progress', done, total });
     });
@@ -112,7 +116,8 @@ async function exportCsv(kind: ExportKind, today: string): Promise<void> {
     });
   }
   const blob = new Blob(parts, { type: 'text/csv;charset=utf-8' });
-  post({ type: 'exported', blob, fileName: exportFileName(kind, today), count: done });
+  const timing = { workerMs: performance.now() - started, buildMs };
+  post({ type: 'exported', blob, fileName: exportFileName(kind, today), count: done, timing });
 }
 
 async function read(picked: File, ctx: ImportContext): Promise<void> {

@@ -34,7 +34,14 @@ export interface CheckReport {
 
 export type FromWorker =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'exported'; blob: Blob; fileName: string; count: number }
+  | {
+      type: 'exported';
+      blob: Blob;
+      fileName: string;
+      count: number;
+      /** In the worker: all of it, and building the CSV text (the rest is reading the database). */
+      timing: { workerMs: number; buildMs: number };
+    }
   | { type: 'read'; preview: FilePreview }
   | { type: 'checked'; report: CheckReport }
   | { type: 'imported'; imported: number; problems: RowProblem[] }
