@@ -119,6 +119,32 @@ describe('members CSV round trip', () => {
     );
   });
 
+  it('brings an anonymised member back anonymised, with id and stamps', () => {
+    const m = {
+      ...asMember({
+        id: '01JAAAAAAAAAAAAAAAAAAAAAAA',
+        name: '—',
+        phone: null,
+        email: null,
+        birthday: null,
+        marketingConsent: false,
+        consentAt: null,
+        joinedAt: 1_700_000_000_000,
+        balance: 4,
+      }),
+      anonymised: true,
+    };
+    const { rows } = parseCsv(toCsv([[...MEMBER_COLUMNS], memberRow(m)]));
+    const check = checkImportRows(rows, guessMapping(rows[0]!), CTX);
+    expect(check.problems).toEqual([]);
+    expect(check.members[0]).toMatchObject({
+      id: m.id,
+      fields: { name: '—', anonymised: true, phone: null },
+      joinedAt: m.joinedAt,
+      stamps: 4,
+    });
+  });
+
   it('neutralises formula-like cells in the export', () => {
     const m = asMember({
       id: '01JAAAAAAAAAAAAAAAAAAAAAAA',

@@ -5,7 +5,9 @@
  * members found at the counter with their stamps), an empty file and a
  * Windows-1252 file.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { tabletPerTest } from './support/tablet';
@@ -78,6 +80,18 @@ describe('members CSV', () => {
     expect(lines.some((l) => l.includes(`"'=SUM Budi, ""Jr"""`))).toBe(true);
     await page.getByText(/Exported 2 members to setia-members-/).waitFor();
 
+    // The ledger: one row per event (here the 3 stamps).
+    const ledgerDownload = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Export ledger' }).click();
+    const ledger = await ledgerDownload;
+    expect(ledger.suggestedFilename()).toMatch(/^setia-ledger-\d{4}-\d{2}-\d{2}\.csv$/);
+    const events = records(readFileSync(await ledger.path()));
+    expect(events[0]).toBe(
+      'id,member id,member name,type,stamps,at,device,staff,seq,quantity,reward,reverses,reason',
+    );
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatch(/,Nguyễn Thị Hà,stamp,3,/);
+
     // A new tablet (another shop's first tablet) gets the same members back.
     const other = (await newTablet()).page;
     await setUpShop(other, baseURL);
@@ -147,7 +161,7 @@ describe('members CSV', () => {
     await expect.poll(() => cardProgress(page)).toBe('2 of 10 stamps');
   });
 
-  it('refuses an empty file and a binary one, and reads a Windows-1252 file', async () => {
+  it('refuses an empty file, a binary one and a 50 MB one, and reads a Windows-1252 file', async () => {
     const { page } = await newTablet();
     await setUpShop(page, baseURL);
     await openOwner(page, 'Members');
@@ -160,6 +174,17 @@ describe('members CSV', () => {
     await page
       .getByRole('alert')
       .getByText(/^This is not a CSV file\./)
+      .waitFor({ timeout: 30_000 });
+    // 50 MB: refused by its size before it is read.
+    const big = join(mkdtempSync(join(tmpdir(), 'setia-csv-')), 'huge.csv');
+    writeFileSync(big, Buffer.alloc(50 * 1024 * 1024, 'Siti,0812\r\n'));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    await (await chooser).setFiles(big);
+    rmSync(big);
+    await page
+      .getByRole('alert')
+      .getByText(/^This file is larger than 40 MB\./)
       .waitFor({ timeout: 30_000 });
 
     // "José Müller" as Excel on a Windows PC saves it: é = 0xE9, ü = 0xFC.
