@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOM, decodeCsv, MAX_CSV_BYTES, neutralise, parseCsv, toCsv, unneutralise } from './csv';
+import { BOM, neutralise, toCsv, unneutralise } from './csv';
+import { decodeCsv, MAX_CSV_BYTES, parseCsv } from './csv-read';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STATS } from './balance';
-import { parseCsv, toCsv } from './csv';
+import { toCsv } from './csv';
+import { parseCsv } from './csv-read';
 import type { Member } from './member';
 import {
   checkImportRows,

@@ -10,7 +10,7 @@ import type { SetiaDB } from '../../src/db/schema';
 import { createShop } from '../../src/db/settings';
 import { connectToServer, getSyncState, pendingCount } from '../../src/db/sync';
 import { freshDb } from '../../src/db/test-db';
-import { parseCsv } from '../../src/domain/csv';
+import { parseCsv } from '../../src/domain/csv-read';
 import { checkImportRows, guessMapping } from '../../src/domain/member-csv';
 import type { ShopSettings } from '../../src/domain/program';
 import { createServerApp } from '../../src/server/app';

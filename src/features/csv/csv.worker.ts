@@ -12,7 +12,8 @@ import {
   memberNames,
 } from '../../db/csv';
 import { SetiaDB } from '../../db/schema';
-import { BOM, decodeCsv, MAX_CSV_BYTES, parseCsv, toCsv } from '../../domain/csv';
+import { BOM, toCsv } from '../../domain/csv';
+import { decodeCsv, MAX_CSV_BYTES, parseCsv } from '../../domain/csv-read';
 import {
   checkImportRows,
   eventRow,

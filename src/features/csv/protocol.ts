@@ -1,5 +1,5 @@
 /** Messages between the owner's CSV screens and the CSV worker (export and import run there). */
-import type { Encoding } from '../../domain/csv';
+import type { Encoding } from '../../domain/csv-read';
 import type { ImportContext, ImportTarget, RowProblem } from '../../domain/member-csv';
 
 export type ExportKind = 'members' | 'ledger';
