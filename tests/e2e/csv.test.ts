@@ -80,6 +80,11 @@ describe('members CSV', () => {
     expect(lines.some((l) => l.includes(`"'=SUM Budi, ""Jr"""`))).toBe(true);
     await page.getByText(/Exported 2 members to setia-members-/).waitFor();
 
+    // The export counts as the backup the storage reminder asks for.
+    await page.getByRole('link', { name: 'Shop' }).click();
+    await page.getByText(/^Last export: /).waitFor();
+    await page.getByRole('link', { name: 'Members' }).click();
+
     // The ledger: one row per event (here the 3 stamps).
     const ledgerDownload = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Export ledger' }).click();
