@@ -19,12 +19,6 @@ import type { ChangePack, MemberChange, SetiaDB } from './schema';
 
 export const CHANGE_PACK_SIZE = 1000;
 
-/** One of `count` equal slices of the members, in id order (workers export a slice each). */
-export interface MemberPart {
-  index: number;
-  count: number;
-}
-
 /**
  * Calls `onPage` with members in id order, `pageSize` at a time, from one
  * read transaction. All pages are requested at once (their key ranges come from
@@ -36,13 +30,10 @@ export async function forEachMemberPage(
   db: SetiaDB,
   pageSize: number,
   onPage: (members: Member[], total: number) => void,
-  part: MemberPart = { index: 0, count: 1 },
 ): Promise<void> {
   await db.open();
   const store = db.backendDB().transaction('members', 'readonly').objectStore('members');
-  const all = (await request(store.getAllKeys())) as string[];
-  const share = Math.ceil(all.length / part.count);
-  const keys = all.slice(part.index * share, (part.index + 1) * share);
+  const keys = (await request(store.getAllKeys())) as string[];
   const pages: Promise<Member[]>[] = [];
   for (let i = 0; i < keys.length; i += pageSize) {
     const last = keys[Math.min(i + pageSize, keys.length) - 1]!;

@@ -7,9 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { recordExport } from '../../db/settings';
 import { todayIso } from '../../i18n/format';
-import type { ExportKind, FromWorker } from './protocol';
-
-type FileSlice = Extract<FromWorker, { type: 'exported' }>;
+import type { ExportKind } from './protocol';
 import { download, startCsvWorker, type CsvWorker } from './worker-client';
 
 type State =
@@ -21,58 +19,32 @@ type State =
 export function CsvExport() {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ step: 'idle' });
-  const workers = useRef<CsvWorker[]>([]);
-  const stopAll = () => {
-    for (const w of workers.current.splice(0)) w.stop();
-  };
-  useEffect(() => () => stopAll(), []);
+  const worker = useRef<CsvWorker | null>(null);
+  useEffect(() => () => worker.current?.stop(), []);
 
   const start = (kind: ExportKind) => {
-    stopAll();
+    worker.current?.stop();
     setState({ step: 'running', kind, done: 0, total: 0 });
     const started = performance.now();
-    // Members are split between workers, one per core (up to 4): reading rows back from
-    // IndexedDB is CPU work on the reading thread, so slices read in parallel.
-    const count =
-      kind === 'members' ? Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1)) : 1;
-    const progress = Array.from({ length: count }, () => ({ done: 0, total: 0 }));
-    const results: (FileSlice | undefined)[] = [];
-    workers.current = progress.map((_, index) => {
-      const w = startCsvWorker((message) => {
-        if (message.type === 'progress') {
-          progress[index] = message;
-          const sum = (k: 'done' | 'total') => progress.reduce((n, p) => n + p[k], 0);
-          setState({ step: 'running', kind, done: sum('done'), total: sum('total') });
-        } else if (message.type === 'exported') {
-          w.stop();
-          results[index] = message;
-          if (results.filter(Boolean).length < count) return;
-          const slices = results as FileSlice[];
-          const fileName = slices[0]!.fileName;
-          download(
-            new Blob(
-              slices.map((r) => r.blob),
-              { type: 'text/csv;charset=utf-8' },
-            ),
-            fileName,
-          );
-          // The benchmark reads these: click to the file handed to the browser; the slowest worker.
-          performance.measure(`setia:csv-export-${kind}`, { start: started });
-          const slowest = slices.reduce((a, b) => (b.timing.workerMs > a.timing.workerMs ? b : a));
-          const { workerMs, buildMs } = slowest.timing;
-          performance.measure(`setia:csv-export-${kind}-worker`, { start: 0, duration: workerMs });
-          performance.measure(`setia:csv-export-${kind}-build`, { start: 0, duration: buildMs });
-          if (kind === 'members') void recordExport(db, Date.now());
-          const exported = slices.reduce((n, r) => n + r.count, 0);
-          setState({ step: 'done', kind, count: exported, fileName });
-        } else if (message.type === 'failed') {
-          stopAll();
-          setState({ step: 'failed' });
-        }
-      });
-      w.send({ type: 'export', kind, today: todayIso(Date.now()), part: { index, count } });
-      return w;
+    const w = startCsvWorker((message) => {
+      if (message.type === 'progress') setState({ step: 'running', kind, ...message });
+      else if (message.type === 'exported') {
+        w.stop();
+        download(message.blob, message.fileName);
+        // The benchmark reads this: click to the file handed to the browser.
+        performance.measure(`setia:csv-export-${kind}`, { start: started });
+        const { workerMs, buildMs } = message.timing;
+        performance.measure(`setia:csv-export-${kind}-worker`, { start: 0, duration: workerMs });
+        performance.measure(`setia:csv-export-${kind}-build`, { start: 0, duration: buildMs });
+        if (kind === 'members') void recordExport(db, Date.now());
+        setState({ step: 'done', kind, count: message.count, fileName: message.fileName });
+      } else if (message.type === 'failed') {
+        w.stop();
+        setState({ step: 'failed' });
+      }
     });
+    worker.current = w;
+    w.send({ type: 'export', kind, today: todayIso(Date.now()) });
   };
 
   const running = state.step === 'running';

@@ -60,7 +60,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
 async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'export':
-      return exportCsv(message.kind, message.today, message.part);
+      return exportCsv(message.kind, message.today);
     case 'read':
       return read(message.file, message.ctx);
     case 'check': {
@@ -93,29 +93,20 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-async function exportCsv(
-  kind: ExportKind,
-  today: string,
-  part = { index: 0, count: 1 },
-): Promise<void> {
-  const parts: string[] = part.index === 0 ? [BOM] : [];
+async function exportCsv(kind: ExportKind, today: string): Promise<void> {
+  const parts: string[] = [BOM];
   let done = 0;
   const started = performance.now();
   let buildMs = 0;
   if (kind === 'members') {
-    if (part.index === 0) parts.push(toCsv([[...MEMBER_COLUMNS]]));
-    await forEachMemberPage(
-      database(),
-      PAGE,
-      (page, total) => {
-        const t0 = performance.now();
-        parts.push(toCsv(page.map((m) => memberRow(m))));
-        buildMs += performance.now() - t0;
-        done += page.length;
-        post({ type: 'progress', done, total });
-      },
-      part,
-    );
+    parts.push(toCsv([[...MEMBER_COLUMNS]]));
+    await forEachMemberPage(database(), PAGE, (page, total) => {
+      const t0 = performance.now();
+      parts.push(toCsv(page.map((m) => memberRow(m))));
+      buildMs += performance.now() - t0;
+      done += page.length;
+      post({ type: 'progress', done, total });
+    });
   } else {
     const names = await memberNames(database());
     parts.push(toCsv([[...LEDGER_COLUMNS]]));

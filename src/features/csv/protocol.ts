@@ -5,13 +5,7 @@ import type { ImportContext, ImportTarget, RowProblem } from '../../domain/membe
 export type ExportKind = 'members' | 'ledger';
 
 export type ToWorker =
-  | {
-      type: 'export';
-      kind: ExportKind;
-      today: string;
-      /** Members only: this worker's slice; the first slice carries the BOM and header. */
-      part?: { index: number; count: number };
-    }
+  | { type: 'export'; kind: ExportKind; today: string }
   | { type: 'read'; file: File; ctx: ImportContext }
   | { type: 'check'; mapping: ImportTarget[] }
   | { type: 'import'; mapping: ImportTarget[]; now: number; staffId: string; reason: string };
