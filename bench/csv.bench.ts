@@ -4,6 +4,7 @@
  * the same member rows in the same run.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { BOM, toCsv } from '../src/domain/csv';
 import { launch, type Tablet } from '../tests/support/chromium';
@@ -162,6 +163,8 @@ async function run({ baseURL }: BenchContext): Promise<Row[]> {
     const seedMs = Date.now() - t;
     await a.page.reload();
     await openOwner(a.page, 'Members');
+    // Other work on this shared machine slows IndexedDB too: say how busy it was.
+    const load = loadavg()[0]!.toFixed(1);
     const from = await watchLongTasks(a.page);
     const downloaded = a.page.waitForEvent('download', { timeout: 120_000 });
     await a.page.getByRole('button', { name: 'Export CSV' }).click();
@@ -204,8 +207,7 @@ async function run({ baseURL }: BenchContext): Promise<Row[]> {
         measured: s(rawReadMs),
         bar: 'none',
         ok: null,
-        notes:
-          'in the page, after the export: what reading the rows alone costs on this machine at this moment',
+        notes: `in the page, after the export: what reading the rows alone costs on this machine at this moment (1-minute load average ${load} on its 2 cores when the export started)`,
       },
       {
         what: 'longest main-thread task during the export',
