@@ -21,6 +21,7 @@ const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
   members: () => import('./members.bench'),
   join: () => import('./join.bench'),
+  csv: () => import('./csv.bench'),
   pwa: () => import('./pwa.bench'),
   program: () => import('./program.bench'),
   scanner: () => import('./scanner.bench'),

@@ -52,6 +52,7 @@ const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));
 const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
 const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
 const ShopSettingsPanel = lazy(() => import('../features/shop-settings/ShopSettingsPanel'));
+const MembersCsv = lazy(() => import('../features/csv/MembersCsv'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -171,6 +172,9 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
               {/* Apart, so the list shows without waiting for the inbox's code. */}
               <Suspense fallback={null}>
                 <MembersPanel shop={shop} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <MembersCsv shop={shop} />
               </Suspense>
               <Suspense fallback={null}>
                 <ConflictInbox shop={shop} />

@@ -44,6 +44,19 @@ export interface MemberPack {
   members: Member[];
 }
 
+/**
+ * Member changes held in bulk, for the sync outbox: an import of thousands of
+ * members writes one row per 1,000 changes instead of one per member. The
+ * changes have consecutive sequence numbers firstSeq..lastSeq of `deviceId`.
+ */
+export interface ChangePack {
+  id: string;
+  deviceId: string;
+  firstSeq: number;
+  lastSeq: number;
+  changes: MemberChange[];
+}
+
 export interface SettingRow<T = unknown> {
   key: string;
   value: T;
@@ -56,6 +69,7 @@ export class SetiaDB extends Dexie {
   eventPacks!: Table<EventPack, string>;
   memberPacks!: Table<MemberPack, string>;
   settings!: Table<SettingRow, string>;
+  changePacks!: Table<ChangePack, string>;
 
   constructor(name = 'setia') {
     super(name);
@@ -73,5 +87,7 @@ export class SetiaDB extends Dexie {
     this.version(3).stores({ events: 'id, [memberId+at], [deviceId+seq], at, rewardId, reverses' });
     // A new tablet's members, in bulk, until they are indexed (see MemberPack).
     this.version(4).stores({ memberPacks: 'id' });
+    // Imported members' changes, packed (see ChangePack); the key alone answers "how many pending".
+    this.version(5).stores({ changePacks: 'id, [deviceId+lastSeq+firstSeq]' });
   }
 }

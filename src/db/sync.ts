@@ -87,14 +87,15 @@ export async function outbox(db: SetiaDB, afterSeq: number, limit: number): Prom
   const device = await getDevice(db);
   if (!device) return { events: [], memberChanges: [], lastSeq: afterSeq };
   const [from, to] = ownRange(device.deviceId, afterSeq);
-  const [events, changes] = await Promise.all([
+  const [events, changes, packed] = await Promise.all([
     db.events.where('[deviceId+seq]').between(from, to, true, true).limit(limit).toArray(),
     db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).limit(limit).toArray(),
+    packedChanges(db, device.deviceId, afterSeq, limit),
   ]);
-  // Both tables share one sequence: take the lowest `limit` so the batch has no gaps.
+  // All tables share one sequence: take the lowest `limit` so the batch has no gaps.
   const all = [
     ...events.map((e) => ({ seq: e.seq, event: e })),
-    ...changes.map((c) => ({ seq: c.seq, change: c })),
+    ...[...changes, ...packed].map((c) => ({ seq: c.seq, change: c })),
   ]
     .sort((a, b) => a.seq - b.seq)
     .slice(0, limit);
@@ -105,17 +106,45 @@ export async function outbox(db: SetiaDB, afterSeq: number, limit: number): Prom
   };
 }
 
+/** The first `limit` changes after `afterSeq` held in packs (an import's), oldest first. */
+async function packedChanges(
+  db: SetiaDB,
+  deviceId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<MemberChange[]> {
+  const out: MemberChange[] = [];
+  await db.changePacks
+    .where('[deviceId+lastSeq+firstSeq]')
+    .between([deviceId, afterSeq + 1], [deviceId, Dexie.maxKey], true, true)
+    .until(() => out.length >= limit)
+    .each((pack) => {
+      for (const c of pack.changes) if (c.seq > afterSeq && out.length < limit) out.push(c);
+    });
+  return out;
+}
+
 /** How many of this device's writes (settings edits included) the server does not have yet. */
 export async function pendingCount(db: SetiaDB): Promise<number> {
   const [device, state] = await Promise.all([getDevice(db), getSyncState(db)]);
   if (!device) return 0;
-  const [from, to] = ownRange(device.deviceId, state?.pushedSeq ?? 0);
-  const [e, c, settings] = await Promise.all([
+  const after = state?.pushedSeq ?? 0;
+  const [from, to] = ownRange(device.deviceId, after);
+  const [e, c, packs, settings] = await Promise.all([
     db.events.where('[deviceId+seq]').between(from, to, true, true).count(),
     db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).count(),
+    // Keys only (no pack is read): a pack's changes have consecutive sequence numbers.
+    db.changePacks
+      .where('[deviceId+lastSeq+firstSeq]')
+      .between([device.deviceId, after + 1], [device.deviceId, Dexie.maxKey], true, true)
+      .keys(),
     pendingSettings(db),
   ]);
-  return e + c + settings.length;
+  const packed = (packs as unknown as [string, number, number][]).reduce(
+    (sum, [, last, first]) => sum + last - Math.max(first, after + 1) + 1,
+    0,
+  );
+  return e + c + packed + settings.length;
 }
 
 /** The owner's settings edits made here and not yet acknowledged, one change per clock. */
