@@ -181,6 +181,7 @@ describe('sync between tablets', () => {
     await a.getByRole('button', { name: 'Merge into Siti Rahma' }).click();
     await a.getByText('No duplicates: every phone number belongs to one member.').waitFor();
     // An owner's setting changed here reaches the other tablets too.
+    await a.getByRole('link', { name: 'Shop' }).click();
     await a.getByRole('checkbox', { name: 'Accept printed cards' }).uncheck();
     await a.getByRole('button', { name: 'Back to the counter' }).click();
     await openMember(a, 'Ana Wijaya');
