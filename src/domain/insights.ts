@@ -1,23 +1,34 @@
 /**
  * The owner's insights, computed offline from the local ledger in one pass:
- * feed every event to an accumulator (it keeps only small aggregates, so a
- * million events fit), then finish with the members' cached stats.
+ * feed every event to an accumulator (it keeps small aggregates and a compact
+ * note of the events inside the range, so a million events fit), then finish
+ * with the members' cached stats.
  *
  * Definitions (shown on screen too):
- * - active member: visited in the last 30 days;
  * - a visit is a stamp event; it is "new" when it is the member's first visit;
+ * - active member: visited in the 30 days up to now;
  * - retention: of the members who visited in the period before the range (same
  *   length), the share who visited again within the range;
  * - churned member: has visited, but not for `churnDays` days (default 60);
  *   churn rate = churned / members who have ever visited;
  * - redemption rate: stamps spent on rewards / stamps earned, within the range;
  * - outstanding rewards: full cards not yet redeemed (the shop's liability);
+ * - donations: redemptions of a reward of kind "donation", within the range;
+ * - club members: members whose paid club membership runs past now;
  * - satisfaction index: share of ratings that are 4 or 5, within the range.
+ * Reversed events count nowhere. Fields added by later rules are read
+ * defensively: older events lack them, newer event types are ignored.
  */
 import { cardView, type MemberStats } from './balance';
 import type { LedgerEvent } from './ledger';
 
 const DAY = 86_400_000;
+export const DEFAULT_CHURN_DAYS = 60;
+export const CHURN_DAYS_MIN = 7;
+export const CHURN_DAYS_MAX = 365;
+export const ACTIVE_DAYS = 30;
+export const TOP_MEMBERS = 10;
+export const RECENT_COMMENTS = 20;
 
 export interface InsightsOptions {
   /** Range [from, to) in ms; days are counted in the shop's zone via `dayOf`. */
@@ -48,10 +59,13 @@ export interface StaffFigures {
 export interface Insights {
   activeMembers: number;
   members: number;
+  /** Only days with activity, in order. */
   days: DayFigures[];
   newVisits: number;
   returningVisits: number;
   retentionRate: number | null;
+  /** Members who visited in the period before the range (retention's base). */
+  visitedBefore: number;
   churnRate: number | null;
   churned: number;
   /** Members by visits in the range: buckets "1", "2–3", "4–6", "7–12", "13+". */
@@ -64,24 +78,42 @@ export interface Insights {
   donations: { count: number; stamps: number };
   clubMembers: number;
   satisfaction: { index: number | null; ratings: number; average: number | null };
+  /** Newest first, at most RECENT_COMMENTS. */
   comments: { at: number; memberId: string; rating: number; comment: string }[];
   topMembers: { memberId: string; visits: number; stamps: number }[];
   staff: StaffFigures[];
 }
 
+/** What finish() needs of a member: a few cached stats (kept small for 100,000 members). */
 export interface InsightsMember {
   id: string;
-  stats: MemberStats;
-  /** Paid club membership valid until (ms), if any. */
+  stats: Pick<MemberStats, 'balance' | 'firstVisitAt' | 'lastVisitAt'>;
+  /** Paid club membership valid until (ms), if the member row knows it. */
   clubUntil?: number | null;
 }
 
 /** Extra event fields other rules record; read defensively (older events lack them). */
 interface EventExtras {
-  rating?: number;
-  comment?: string;
-  override?: { reason: string };
-  rewardKind?: 'card' | 'item' | 'merch' | 'donation';
+  rating?: unknown;
+  comment?: unknown;
+  override?: unknown;
+  rewardKind?: unknown;
+  club?: unknown;
+  clubUntil?: unknown;
+}
+
+/** What the accumulator keeps of an event inside the range (not the whole event). */
+interface Note {
+  id: string;
+  memberId: string;
+  staffId: string;
+  type: string;
+  stamps: number;
+  at: number;
+  override: boolean;
+  donation: boolean;
+  rating: number | null;
+  comment: string | null;
 }
 
 const BUCKETS: [string, number, number][] = [
@@ -92,49 +124,84 @@ const BUCKETS: [string, number, number][] = [
   ['13+', 13, Infinity],
 ];
 
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * When a paid club membership sold by this event ends, if it is one. Tolerant of
+ * the shapes a club sale may take: `clubUntil`, or `club: { until | to | endsAt }`.
+ */
+export function clubUntilOf(event: LedgerEvent): number | null {
+  const e = event as LedgerEvent & EventExtras;
+  if (isTime(e.clubUntil)) return e.clubUntil;
+  if (typeof e.club === 'object' && e.club !== null) {
+    const c = e.club as Record<string, unknown>;
+    for (const key of ['until', 'to', 'endsAt', 'expiresAt'])
+      if (isTime(c[key])) return c[key] as number;
+  }
+  return null;
+}
+
+function ratingOf(e: EventExtras): number | null {
+  return typeof e.rating === 'number' && e.rating >= 1 && e.rating <= 5 ? e.rating : null;
+}
+
 export function createInsights(options: InsightsOptions) {
   const { from, to } = options;
   const previousFrom = from - (to - from);
-  const days = new Map<string, DayFigures>();
-  const visitsInRange = new Map<string, { visits: number; stamps: number }>();
   const visitedBefore = new Set<string>();
   const firstVisit = new Map<string, number>();
-  const staff = new Map<string, StaffFigures>();
+  const clubSales: { id: string; memberId: string; until: number }[] = [];
   const reversed = new Set<string>();
-  const inRange: (LedgerEvent & EventExtras)[] = [];
-  let comments: Insights['comments'] = [];
-
-  const day = (key: string) => {
-    let d = days.get(key);
-    if (!d)
-      days.set(
-        key,
-        (d = { day: key, stamps: 0, redemptions: 0, newVisits: 0, returningVisits: 0 }),
-      );
-    return d;
-  };
-  const staffOf = (id: string) => {
-    let s = staff.get(id);
-    if (!s) staff.set(id, (s = { staffId: id, stamps: 0, visits: 0, overrides: 0 }));
-    return s;
-  };
+  const notes: Note[] = [];
 
   return {
     /** Feed every event of the ledger, in any order. */
     add(event: LedgerEvent): void {
-      if (event.type === 'reversal' && event.reverses) {
-        reversed.add(event.reverses);
+      const e = event as LedgerEvent & EventExtras;
+      if (e.type === 'reversal') {
+        if (e.reverses) reversed.add(e.reverses);
         return;
       }
-      if (event.type === 'stamp') {
-        const first = firstVisit.get(event.memberId);
-        if (first === undefined || event.at < first) firstVisit.set(event.memberId, event.at);
-        if (event.at >= previousFrom && event.at < from) visitedBefore.add(event.memberId);
+      if (e.type === 'stamp') {
+        const first = firstVisit.get(e.memberId);
+        if (first === undefined || e.at < first) firstVisit.set(e.memberId, e.at);
+        if (e.at >= previousFrom && e.at < from) visitedBefore.add(e.memberId);
       }
-      if (event.at >= from && event.at < to) inRange.push(event);
+      const until = clubUntilOf(e);
+      if (until !== null) clubSales.push({ id: e.id, memberId: e.memberId, until });
+      if (e.at >= from && e.at < to)
+        notes.push({
+          id: e.id,
+          memberId: e.memberId,
+          staffId: e.staffId,
+          type: e.type,
+          stamps: e.stamps,
+          at: e.at,
+          override: typeof e.override === 'object' && e.override !== null,
+          donation: e.rewardKind === 'donation',
+          rating: ratingOf(e),
+          comment: typeof e.comment === 'string' && e.comment.trim() ? e.comment.trim() : null,
+        });
     },
 
     finish(members: readonly InsightsMember[]): Insights {
+      const days = new Map<string, DayFigures>();
+      const staff = new Map<string, StaffFigures>();
+      const visitsInRange = new Map<string, { visits: number; stamps: number }>();
+      const day = (key: string) => {
+        let d = days.get(key);
+        if (!d)
+          days.set(
+            key,
+            (d = { day: key, stamps: 0, redemptions: 0, newVisits: 0, returningVisits: 0 }),
+          );
+        return d;
+      };
+      const staffOf = (id: string) => {
+        let s = staff.get(id);
+        if (!s) staff.set(id, (s = { staffId: id, stamps: 0, visits: 0, overrides: 0 }));
+        return s;
+      };
       let stampsEarned = 0;
       let stampsRedeemed = 0;
       let redemptions = 0;
@@ -144,6 +211,7 @@ export function createInsights(options: InsightsOptions) {
       let ratingSum = 0;
       let happy = 0;
       const donations = { count: 0, stamps: 0 };
+      const comments: Insights['comments'] = [];
       // A member's first visit: the earliest this ledger shows, or the cached stats' (packed history).
       const firstOf = new Map(firstVisit);
       for (const m of members) {
@@ -151,7 +219,7 @@ export function createInsights(options: InsightsOptions) {
         if (cached !== null && cached < (firstOf.get(m.id) ?? Infinity)) firstOf.set(m.id, cached);
       }
       // Reversals seen anywhere in the ledger cancel the events they undo.
-      for (const e of inRange) {
+      for (const e of notes) {
         if (reversed.has(e.id)) continue;
         const figures = day(options.dayOf(e.at));
         const who = staffOf(e.staffId);
@@ -163,8 +231,7 @@ export function createInsights(options: InsightsOptions) {
         }
         if (e.type === 'stamp') {
           who.visits += 1;
-          const isNew = firstOf.get(e.memberId) === e.at;
-          if (isNew) {
+          if (firstOf.get(e.memberId) === e.at) {
             newVisits += 1;
             figures.newVisits += 1;
           } else {
@@ -179,12 +246,12 @@ export function createInsights(options: InsightsOptions) {
           redemptions += 1;
           figures.redemptions += 1;
           stampsRedeemed += -e.stamps;
-          if (e.rewardKind === 'donation') {
+          if (e.donation) {
             donations.count += 1;
             donations.stamps += -e.stamps;
           }
         }
-        if (typeof e.rating === 'number') {
+        if (e.rating !== null) {
           ratings += 1;
           ratingSum += e.rating;
           if (e.rating >= 4) happy += 1;
@@ -192,8 +259,12 @@ export function createInsights(options: InsightsOptions) {
             comments.push({ at: e.at, memberId: e.memberId, rating: e.rating, comment: e.comment });
         }
       }
-      comments = comments.sort((a, b) => b.at - a.at).slice(0, 20);
 
+      // A member's club runs until the latest end of the sales not undone.
+      const clubUntil = new Map<string, number>();
+      for (const sale of clubSales)
+        if (!reversed.has(sale.id) && sale.until > (clubUntil.get(sale.memberId) ?? -Infinity))
+          clubUntil.set(sale.memberId, sale.until);
       const retained = [...visitedBefore].filter((id) => visitsInRange.has(id)).length;
       let active = 0;
       let everVisited = 0;
@@ -204,25 +275,15 @@ export function createInsights(options: InsightsOptions) {
         const last = m.stats.lastVisitAt;
         if (last !== null) {
           everVisited += 1;
-          if (options.now - last <= 30 * DAY) active += 1;
+          if (options.now - last <= ACTIVE_DAYS * DAY) active += 1;
           if (options.now - last > options.churnDays * DAY) churned += 1;
         }
         outstandingRewards += cardView(m.stats.balance, options.stampsPerCard).pendingRewards;
-        if (m.clubUntil && m.clubUntil > options.now) clubMembers += 1;
+        const until = Math.max(m.clubUntil ?? -Infinity, clubUntil.get(m.id) ?? -Infinity);
+        if (until > options.now) clubMembers += 1;
       }
 
-      const frequency = BUCKETS.map(([bucket, lo, hi]) => ({
-        bucket,
-        members: [...visitsInRange.values()].filter((v) => v.visits >= lo && v.visits <= hi).length,
-      }));
-      const topMembers = [...visitsInRange.entries()]
-        .map(([memberId, v]) => ({ memberId, ...v }))
-        .sort(
-          (a, b) =>
-            b.visits - a.visits || b.stamps - a.stamps || (a.memberId < b.memberId ? -1 : 1),
-        )
-        .slice(0, 10);
-
+      const visitCounts = [...visitsInRange.values()];
       return {
         activeMembers: active,
         members: members.length,
@@ -230,9 +291,13 @@ export function createInsights(options: InsightsOptions) {
         newVisits,
         returningVisits,
         retentionRate: visitedBefore.size > 0 ? retained / visitedBefore.size : null,
+        visitedBefore: visitedBefore.size,
         churnRate: everVisited > 0 ? churned / everVisited : null,
         churned,
-        frequency,
+        frequency: BUCKETS.map(([bucket, lo, hi]) => ({
+          bucket,
+          members: visitCounts.filter((v) => v.visits >= lo && v.visits <= hi).length,
+        })),
         stampsEarned,
         stampsRedeemed,
         redemptions,
@@ -245,10 +310,36 @@ export function createInsights(options: InsightsOptions) {
           ratings,
           average: ratings > 0 ? ratingSum / ratings : null,
         },
-        comments,
-        topMembers,
-        staff: [...staff.values()].sort((a, b) => b.stamps - a.stamps),
+        comments: comments.sort((a, b) => b.at - a.at).slice(0, RECENT_COMMENTS),
+        topMembers: [...visitsInRange.entries()]
+          .map(([memberId, v]) => ({ memberId, ...v }))
+          .sort(
+            (a, b) =>
+              b.visits - a.visits || b.stamps - a.stamps || (a.memberId < b.memberId ? -1 : 1),
+          )
+          .slice(0, TOP_MEMBERS),
+        staff: [...staff.values()].sort(
+          (a, b) => b.stamps - a.stamps || (a.staffId < b.staffId ? -1 : 1),
+        ),
       };
     },
   };
+}
+
+/** Every calendar day of [from, to), YYYY-MM-DD, for a chart's continuous axis. */
+export function daysOfRange(from: number, to: number, dayOf: (at: number) => string): string[] {
+  const out: string[] = [];
+  // Step by 6 hours so a short or long day (a zone change) never skips a date.
+  for (let at = from; at < to; at += DAY / 4) {
+    const d = dayOf(at);
+    if (out[out.length - 1] !== d) out.push(d);
+  }
+  return out;
+}
+
+/** Churn days as the owner typed them: a whole number of days in range, else null. */
+export function parseChurnDays(text: string): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const n = Number(text);
+  return n >= CHURN_DAYS_MIN && n <= CHURN_DAYS_MAX ? n : null;
 }
