@@ -36,6 +36,7 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
+const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -141,6 +142,15 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           render: () => (
             <Suspense fallback={null}>
               <ConflictInbox shop={shop} />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'insights',
+          label: t('owner.section.insights'),
+          render: () => (
+            <Suspense fallback={null}>
+              <InsightsScreen shop={shop} />
             </Suspense>
           ),
         },

@@ -50,6 +50,8 @@ export interface ShopSettings {
   createdAt: number;
   /** Printed (static) card codes are stamped unless the owner turns this off; live codes always are. */
   allowStaticCodes?: boolean;
+  /** Insights: a member who has not visited for this many days counts as churned (default 60). */
+  churnDays?: number;
 }
 
 export interface SetupInput {

@@ -35,6 +35,7 @@ export const shopSettingsSchema = z.strictObject({
   ownerPin: pinHashSchema,
   createdAt: millis,
   allowStaticCodes: z.boolean().optional(),
+  churnDays: z.number().int().min(7).max(365).optional(),
 });
 
 export const ledgerEventSchema = z.strictObject({
