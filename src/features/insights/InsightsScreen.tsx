@@ -176,15 +176,15 @@ function Figures({
               ? t('insights.stampsSummary', {
                   from: first,
                   to: last,
-                  stamps: formatNumber(r.stampsEarned),
-                  redemptions: formatNumber(r.redemptions),
+                  stamps: t('insights.stampCount', { count: r.stampsEarned }),
+                  redemptions: t('insights.redemptionCount', { count: r.redemptions }),
                   day: formatDate(busiest.day),
-                  busiest: formatNumber(busiest.stamps),
+                  busiest: t('insights.stampCount', { count: busiest.stamps }),
                 })
               : t('insights.stampsSummaryQuiet', {
                   from: first,
                   to: last,
-                  redemptions: formatNumber(r.redemptions),
+                  redemptions: t('insights.redemptionCount', { count: r.redemptions }),
                 })
           }
           days={days}
@@ -197,8 +197,8 @@ function Figures({
           summary={t('insights.visitsSummary', {
             from: first,
             to: last,
-            new: formatNumber(r.newVisits),
-            returning: formatNumber(r.returningVisits),
+            new: t('insights.visitCount', { count: r.newVisits }),
+            returning: t('insights.visitCount', { count: r.returningVisits }),
           })}
           days={days}
           series={visitSeries}
