@@ -19,6 +19,7 @@ export interface Suite {
 
 const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
+  insights: () => import('./insights.bench'),
   pwa: () => import('./pwa.bench'),
   scanner: () => import('./scanner.bench'),
   server: () => import('./server.bench'),
