@@ -56,18 +56,15 @@ describe('insights read from the local ledger', () => {
     await db.members.bulkPut([member('m1', 'Siti', all), member('m2', 'Budi', all)]);
 
     const progress: number[] = [];
-    const r = await readInsights(
-      db,
-      {
-        from: T,
-        to: T + 7 * DAY,
-        now: T + 7 * DAY,
-        churnDays: 60,
-        stampsPerCard: 10,
-        dayOf: (at) => new Date(at).toISOString().slice(0, 10),
-      },
-      (p) => progress.push(p),
-    );
+    const options = {
+      from: T,
+      to: T + 7 * DAY,
+      now: T + 7 * DAY,
+      churnDays: 60,
+      stampsPerCard: 10,
+      dayOf: (at: number) => new Date(at).toISOString().slice(0, 10),
+    };
+    const r = await readInsights(db, options, (p) => progress.push(p));
     expect(r.events).toBe(2503);
     expect(r.insights.stampsEarned).toBe(6); // 3 + 1 + 2, e1 once
     expect(r.insights.newVisits).toBe(1); // m2's first visit, day 2
@@ -80,5 +77,21 @@ describe('insights read from the local ledger', () => {
     expect(r.names).toEqual({ m1: 'Siti', m2: 'Budi' });
     expect(progress.at(-1)).toBe(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+
+    // The second time the packed history comes from its cache, with the same answers;
+    // and from the member rows' cached stats, the same again.
+    expect(await db.settings.get('insights.packColumns')).toBeDefined();
+    const again = await readInsights(db, options);
+    expect({ ...again, timings: null }).toEqual({ ...r, timings: null });
+    const fromRows = await readInsights(db, options, undefined, { memberRows: true });
+    expect(fromRows.insights).toEqual(r.insights);
+
+    // New packs (another join) make a new cache rather than use the old one.
+    await db.eventPacks.put({ id: 'd', events: [stamp('p9001', 'm3', 5, 4)] });
+    await db.members.put(member('m3', 'Dewi', [stamp('p9001', 'm3', 5, 4)]));
+    const more = await readInsights(db, options);
+    expect(more.events).toBe(2504);
+    expect(more.insights.stampsEarned).toBe(10);
+    expect(more.insights.members).toBe(3);
   });
 });

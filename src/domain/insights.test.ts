@@ -157,6 +157,8 @@ describe('insights on a fixed ledger', () => {
  * s: a club sale (club.to) that ended on day 5; an event of a type this code does not know.
  * Out of range: a rating of 1 with a comment on day 20 (not counted), a rating of 9 (ignored).
  */
+const second = { events: [] as LedgerEvent[], who: [] as InsightsMember[], now: 0 };
+
 describe('insights: bonuses, catalogue redemptions, clubs, comments and tolerance', () => {
   const at = (dayNo: number) => T + dayNo * DAY + 3600_000;
   const donation = e('q', 1, { type: 'redeem', stamps: -10, rewardKind: 'donation', at: at(1) });
@@ -199,6 +201,7 @@ describe('insights: bonuses, catalogue redemptions, clubs, comments and toleranc
   }));
   const now = T + 15 * DAY;
   const r = compute(events, who, { now });
+  Object.assign(second, { events, who, now });
 
   it('counts bonuses as stamps earned but not as visits', () => {
     expect(r.stampsEarned).toBe(2 + 3 + 1 + 1); // p stamp, p bonus, q stamp, q bonus
@@ -309,5 +312,59 @@ describe('days of a range and the churn setting', () => {
     expect(parseChurnDays('30.5')).toBeNull();
     expect(parseChurnDays('')).toBeNull();
     expect(parseChurnDays('abc')).toBeNull();
+  });
+});
+
+describe('insights with the members taken from the ledger alone', () => {
+  const fromLedger = (events: readonly LedgerEvent[], options: Partial<InsightsOptions> = {}) => {
+    const acc = createInsights({ ...RANGE, ...options });
+    for (const event of events) acc.add(event);
+    return acc.finish(acc.ledgerMembers(), 6);
+  };
+
+  it("gives the same figures as the members' cached stats on the first ledger", () => {
+    // Except the club: there a's membership was on the member row, not sold in the ledger.
+    expect(fromLedger(ledger)).toEqual({ ...compute(), members: 6, clubMembers: 0 });
+  });
+
+  it('gives the same figures on the second ledger, club sales included', () => {
+    // With stats folded from this ledger alone (p's packed history is not in it).
+    const folded = second.who.map((m) => ({ id: m.id, stats: statsOf(second.events, m.id) }));
+    expect(fromLedger(second.events, { now: second.now })).toEqual({
+      ...compute(second.events, folded, { now: second.now }),
+      members: 6,
+    });
+  });
+
+  it('leaves out an undone visit and undoes an event once, however many tablets undid it', () => {
+    const only = e('x', 14, { type: 'stamp', stamps: 12 });
+    const kept = e('y', 1, { type: 'stamp', stamps: 10 });
+    const twice = e('y', 14, { type: 'stamp', stamps: 10 });
+    const events = [
+      only,
+      e('x', 14, {
+        type: 'reversal',
+        stamps: -12,
+        reverses: only.id,
+        reversed: { type: 'stamp', stamps: 12 },
+      }),
+      kept,
+      twice,
+      e('y', 14, { type: 'reversal', stamps: -10, reverses: twice.id }),
+      e('y', 14, { type: 'reversal', stamps: -10, reverses: twice.id }),
+    ];
+    const acc = createInsights(RANGE);
+    for (const event of events) acc.add(event);
+    const members = acc.ledgerMembers();
+    expect(members).toEqual([
+      { id: 'x', stats: { balance: 0, firstVisitAt: only.at, lastVisitAt: null } },
+      { id: 'y', stats: { balance: 10, firstVisitAt: kept.at, lastVisitAt: kept.at } },
+    ]);
+    const r = acc.finish(members, 2);
+    expect(r.members).toBe(2);
+    expect(r.outstandingRewards).toBe(1); // y's 10 stamps; x has none
+    expect(r.activeMembers).toBe(1); // y; x's only visit was undone
+    expect(r.churnRate).toBe(0); // of y, the only one who ever visited
+    expect(r.stampsEarned).toBe(10);
   });
 });

@@ -145,11 +145,30 @@ function ratingOf(e: EventExtras): number | null {
   return typeof e.rating === 'number' && e.rating >= 1 && e.rating <= 5 ? e.rating : null;
 }
 
+/**
+ * A member as the ledger alone shows it, for when reading 100,000 member rows
+ * would cost more than the whole pass: the balance, and the latest few visits
+ * (an undone visit is skipped at the end; a few undos in a row are plenty).
+ */
+interface LedgerMember {
+  balance: number;
+  latest: { at: number; id: string }[];
+}
+const LATEST_KEPT = 4;
+
 export function createInsights(options: InsightsOptions) {
   const { from, to } = options;
   const previousFrom = from - (to - from);
   const visitedBefore = new Set<string>();
   const firstVisit = new Map<string, number>();
+  const ledgerMembers = new Map<string, LedgerMember>();
+  /** Stamps each undone event had, once per event (two tablets may undo the same one). */
+  const undone = new Map<string, { memberId: string; stamps: number }>();
+  const ledgerMember = (id: string) => {
+    let m = ledgerMembers.get(id);
+    if (!m) ledgerMembers.set(id, (m = { balance: 0, latest: [] }));
+    return m;
+  };
   const clubSales: { id: string; memberId: string; until: number }[] = [];
   const reversed = new Set<string>();
   const notes: Note[] = [];
@@ -159,10 +178,25 @@ export function createInsights(options: InsightsOptions) {
     add(event: LedgerEvent): void {
       const e = event as LedgerEvent & EventExtras;
       if (e.type === 'reversal') {
-        if (e.reverses) reversed.add(e.reverses);
+        if (e.reverses) {
+          reversed.add(e.reverses);
+          ledgerMember(e.memberId);
+          if (e.reversed?.type !== 'reversal' && !undone.has(e.reverses))
+            undone.set(e.reverses, {
+              memberId: e.memberId,
+              stamps: e.reversed?.stamps ?? -e.stamps,
+            });
+        }
         return;
       }
+      const lm = ledgerMember(e.memberId);
+      if (typeof e.stamps === 'number') lm.balance += e.stamps;
       if (e.type === 'stamp') {
+        if (lm.latest.length < LATEST_KEPT || e.at > lm.latest[lm.latest.length - 1]!.at) {
+          lm.latest.push({ at: e.at, id: e.id });
+          lm.latest.sort((a, b) => b.at - a.at);
+          if (lm.latest.length > LATEST_KEPT) lm.latest.pop();
+        }
         const first = firstVisit.get(e.memberId);
         if (first === undefined || e.at < first) firstVisit.set(e.memberId, e.at);
         if (e.at >= previousFrom && e.at < from) visitedBefore.add(e.memberId);
@@ -184,7 +218,23 @@ export function createInsights(options: InsightsOptions) {
         });
     },
 
-    finish(members: readonly InsightsMember[]): Insights {
+    /** The members the ledger mentions, as it shows them (for when their rows are not read). */
+    ledgerMembers(): InsightsMember[] {
+      const undoneStamps = new Map<string, number>();
+      for (const u of undone.values())
+        undoneStamps.set(u.memberId, (undoneStamps.get(u.memberId) ?? 0) + u.stamps);
+      return [...ledgerMembers.entries()].map(([id, m]) => ({
+        id,
+        stats: {
+          balance: m.balance - (undoneStamps.get(id) ?? 0),
+          firstVisitAt: firstVisit.get(id) ?? null,
+          lastVisitAt: m.latest.find((v) => !reversed.has(v.id))?.at ?? null,
+        },
+      }));
+    },
+
+    /** `memberCount`: how many members the shop has, when more than `members` lists. */
+    finish(members: readonly InsightsMember[], memberCount = members.length): Insights {
       const days = new Map<string, DayFigures>();
       const staff = new Map<string, StaffFigures>();
       const visitsInRange = new Map<string, { visits: number; stamps: number }>();
@@ -286,7 +336,7 @@ export function createInsights(options: InsightsOptions) {
       const visitCounts = [...visitsInRange.values()];
       return {
         activeMembers: active,
-        members: members.length,
+        members: Math.max(memberCount, members.length),
         days: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)),
         newVisits,
         returningVisits,

@@ -31,7 +31,10 @@ export function useInsights(request: InsightsRequest | null, attempt: number): I
       const reply = message.data;
       if (reply.type === 'progress') setState((s) => ({ ...s, progress: reply.done }));
       else if (reply.type === 'done') {
-        performance.measure('setia:insights', { start: performance.now() - reply.ms });
+        performance.measure('setia:insights', {
+          start: performance.now() - reply.ms,
+          detail: reply.result.timings,
+        });
         setState({ progress: null, result: reply.result, answered: asked, failed: false });
         worker.terminate();
       } else {
