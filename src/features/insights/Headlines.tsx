@@ -21,7 +21,7 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       value: formatNumber(r.activeMembers),
       meaning: t('insights.activeMeans', {
         days: formatNumber(ACTIVE_DAYS),
-        members: formatNumber(r.members),
+        members: t('insights.memberCount', { count: r.members }),
       }),
     },
     {
@@ -29,8 +29,8 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       label: t('insights.visits'),
       value: formatNumber(r.newVisits + r.returningVisits),
       meaning: t('insights.visitsMean', {
-        new: formatNumber(r.newVisits),
-        returning: formatNumber(r.returningVisits),
+        new: t('insights.visitCount', { count: r.newVisits }),
+        returning: t('insights.visitCount', { count: r.returningVisits }),
       }),
     },
     {
@@ -38,7 +38,7 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       label: t('insights.retention'),
       value: share(r.retentionRate),
       meaning: t('insights.retentionMeans', {
-        members: formatNumber(r.visitedBefore),
+        members: t('insights.memberCount', { count: r.visitedBefore }),
         days: formatNumber(periodDays),
       }),
     },
@@ -48,7 +48,7 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       value: share(r.churnRate),
       meaning: t('insights.churnMeans', {
         days: formatNumber(churnDays),
-        members: formatNumber(r.churned),
+        members: t('insights.memberCount', { count: r.churned }),
       }),
     },
     {
@@ -70,7 +70,9 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       id: 'donations',
       label: t('insights.donations'),
       value: formatNumber(r.donations.count),
-      meaning: t('insights.donationsMean', { stamps: formatNumber(r.donations.stamps) }),
+      meaning: t('insights.donationsMean', {
+        stamps: t('insights.stampCount', { count: r.donations.stamps }),
+      }),
     },
     {
       id: 'club',
@@ -83,7 +85,7 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       label: t('insights.satisfaction'),
       value: share(r.satisfaction.index),
       meaning: t('insights.satisfactionMeans', {
-        ratings: formatNumber(r.satisfaction.ratings),
+        ratings: t('insights.ratingCount', { count: r.satisfaction.ratings }),
         average:
           r.satisfaction.average === null
             ? t('insights.noData')

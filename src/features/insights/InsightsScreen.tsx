@@ -165,7 +165,7 @@ function Figures({
   return (
     <>
       <p className="muted">
-        {t('insights.computedFrom', { events: formatNumber(events), from: first, to: last })}
+        {t('insights.computedFrom', { count: events, from: first, to: last })}
       </p>
       <Headlines insights={r} churnDays={request.churnDays} periodDays={days.length} />
       <div className="insights-charts">
