@@ -1,7 +1,9 @@
 /**
  * Feeds the whole local ledger to the insights accumulator: the `events` rows
- * and the history held in `eventPacks`, page by page (a million events never
- * sit in memory at once), then the members' cached stats. Runs in a worker.
+ * page by page, and the history held in `eventPacks` (after a first reading,
+ * from a copy of it as columns, which loads in a fraction of the time).
+ * Members' balances and visits come from the ledger itself; the member rows
+ * are only counted. Runs in a worker.
  */
 import {
   createInsights,

@@ -3,7 +3,7 @@
  * definitions, per-day charts (uPlot), bar charts and lists, for a period the
  * owner picks. Computed on this tablet from its own ledger, in a worker.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { updateShop } from '../../db/settings';
@@ -108,7 +108,8 @@ export default function InsightsScreen({ shop }: { shop: ShopSettings }) {
   );
 }
 
-function Figures({
+/** Memoised: progress updates while the next figures are read must not redraw these. */
+const Figures = memo(function Figures({
   insights: r,
   names,
   events,
@@ -243,7 +244,7 @@ function Figures({
       </div>
     </>
   );
-}
+});
 
 /** After how many days without a visit a member counts as churned; saved for the shop. */
 function ChurnSetting({ churnDays }: { churnDays: number }) {

@@ -36,41 +36,47 @@ export function TimeChart({ title, summary, days, series, formatDay, formatValue
     const resize = new ResizeObserver(() =>
       plot?.setSize({ width: el.clientWidth, height: HEIGHT }),
     );
-    void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => {
-      if (gone) return;
-      const UPlot = m.default;
-      const xs = days.map((d) => (dayStart(d) ?? 0) / 1000);
-      plot = new UPlot(
-        {
-          width: el.clientWidth || 600,
-          height: HEIGHT,
-          legend: { show: false },
-          cursor: { drag: { x: false, y: false } },
-          scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
-          axes: [
-            {
-              values: (_u, splits) => splits.map((s) => formatDay(s * 1000)),
-              stroke: '#5e4a3c',
-            },
-            { values: (_u, splits) => splits.map(formatValue), stroke: '#5e4a3c' },
-          ],
-          series: [
-            {},
-            ...series.map((s) => ({
-              label: s.label,
-              stroke: s.color,
-              width: 2,
-              ...(s.dash ? { dash: s.dash } : {}),
-              points: { show: days.length <= 31 },
-            })),
-          ],
-        },
-        [xs, ...series.map((s) => s.values)],
-        el,
-      );
-      resize.observe(el);
-      performance.mark('setia:insights-chart');
-    });
+    // Each chart is drawn in a task of its own, after the figures: no long task on the main thread.
+    void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')])
+      .then(async ([m]) => {
+        await new Promise((r) => setTimeout(r, 0));
+        return m;
+      })
+      .then((m) => {
+        if (gone) return;
+        const UPlot = m.default;
+        const xs = days.map((d) => (dayStart(d) ?? 0) / 1000);
+        plot = new UPlot(
+          {
+            width: el.clientWidth || 600,
+            height: HEIGHT,
+            legend: { show: false },
+            cursor: { drag: { x: false, y: false } },
+            scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, max)] } },
+            axes: [
+              {
+                values: (_u, splits) => splits.map((s) => formatDay(s * 1000)),
+                stroke: '#5e4a3c',
+              },
+              { values: (_u, splits) => splits.map(formatValue), stroke: '#5e4a3c' },
+            ],
+            series: [
+              {},
+              ...series.map((s) => ({
+                label: s.label,
+                stroke: s.color,
+                width: 2,
+                ...(s.dash ? { dash: s.dash } : {}),
+                points: { show: days.length <= 31 },
+              })),
+            ],
+          },
+          [xs, ...series.map((s) => s.values)],
+          el,
+        );
+        resize.observe(el);
+        performance.mark('setia:insights-chart');
+      });
     return () => {
       gone = true;
       resize.disconnect();
