@@ -128,7 +128,11 @@ describe('insights', () => {
       'Club members': '1',
       Satisfaction: '100%',
     });
-    await page.getByText('2 first visits by new members and 2 by members who came back.').waitFor();
+    await page
+      .getByText(
+        '2 visits by new members (their first visit) and 2 visits by members who came back.',
+      )
+      .waitFor();
 
     const stampsChart = page.getByRole('img', {
       name: /: 13 stamps and 1 redemption; the busiest day was .* with 12 stamps\.$/,
