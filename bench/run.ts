@@ -20,7 +20,10 @@ export interface Suite {
 const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
   insights: () => import('./insights.bench'),
+  members: () => import('./members.bench'),
+  join: () => import('./join.bench'),
   pwa: () => import('./pwa.bench'),
+  program: () => import('./program.bench'),
   scanner: () => import('./scanner.bench'),
   server: () => import('./server.bench'),
   sync: () => import('./sync.bench'),

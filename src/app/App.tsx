@@ -5,7 +5,7 @@
  * owner area (behind the owner PIN), "/c/<card token>" the customer's card.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
@@ -16,7 +16,7 @@ import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../features/sync/status';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
-import { loadOwnerCatalogues } from '../i18n';
+import { loadOwnerCatalogues, loadProgramCatalogues } from '../i18n';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
@@ -37,6 +37,18 @@ const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
 const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen'));
+const DuplicateMembers = lazy(() => import('../features/duplicates/DuplicateMembers'));
+// The program settings explain stamps in the counter's words (the lazy "program" strings).
+const ProgramSection = lazy(() =>
+  Promise.all([import('../features/program/ProgramSection'), loadProgramCatalogues()]).then(
+    ([m]) => m,
+  ),
+);
+// Only shops with staff show it: it loads after the counter is on screen.
+const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));
+const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
+const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
+const ShopSettingsPanel = lazy(() => import('../features/shop-settings/ShopSettingsPanel'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
@@ -102,6 +114,11 @@ function StaffApp({ path }: { path: string }) {
       toolbar={
         <>
           <SyncStatusLine />
+          <AfterFirstRender>
+            <Suspense fallback={null}>
+              <StaffSwitch shop={shop} />
+            </Suspense>
+          </AfterFirstRender>
           <OwnerButton onOpen={() => navigate('/owner')} />
           <LanguageSwitch />
         </>
@@ -118,6 +135,13 @@ function StaffApp({ path }: { path: string }) {
       )}
     />
   );
+}
+
+/** Renders its children once the screen around it is up: their code loads after the counter's. */
+function AfterFirstRender({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return ready ? children : null;
 }
 
 /** The owner area's sections, each made of other features' panels. */
@@ -140,8 +164,33 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           id: 'members',
           label: t('owner.section.members'),
           render: () => (
+            <>
+              {/* Apart, so the list shows without waiting for the inbox's code. */}
+              <Suspense fallback={null}>
+                <MembersPanel shop={shop} />
+              </Suspense>
+              <Suspense fallback={null}>
+                <ConflictInbox shop={shop} />
+                <DuplicateMembers />
+              </Suspense>
+            </>
+          ),
+        },
+        {
+          id: 'program',
+          label: t('owner.section.program'),
+          render: () => (
             <Suspense fallback={null}>
-              <ConflictInbox shop={shop} />
+              <ProgramSection shop={shop} />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'staff',
+          label: t('owner.section.staff'),
+          render: () => (
+            <Suspense fallback={null}>
+              <StaffPanel shop={shop} />
             </Suspense>
           ),
         },
@@ -159,6 +208,7 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           label: t('owner.section.shop'),
           render: () => (
             <Suspense fallback={null}>
+              <ShopSettingsPanel shop={shop} />
               <CardSettings shop={shop} />
               <StorageStatus />
             </Suspense>

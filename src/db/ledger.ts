@@ -17,6 +17,7 @@ import {
 } from '../domain/stamping';
 import { openCounter } from './device';
 import { newId } from './ids';
+import { lookupMember } from './member-packs';
 import type { SetiaDB } from './schema';
 import { getShop } from './settings';
 
@@ -30,15 +31,23 @@ export interface ActionContext {
   verifiedCard?: boolean;
 }
 
-/** A rule refused the action; `code` is an i18n key. Nothing was written. */
+/** A rule refused the action; `code` is an i18n key, `values` fill its message. Nothing was written. */
 export class LedgerRuleError extends Error {
-  constructor(readonly code: string) {
+  constructor(
+    readonly code: string,
+    readonly values: Record<string, number | string> = {},
+  ) {
     super(code);
   }
 }
 
-async function requireMember(db: SetiaDB, memberId: string, ctx?: ActionContext): Promise<Member> {
-  const member = await db.members.get(memberId);
+export async function requireMember(
+  db: SetiaDB,
+  memberId: string,
+  ctx?: ActionContext,
+): Promise<Member> {
+  // A tablet still catching up may hold the member only in a pack: never a placeholder then.
+  const member = await lookupMember(db, memberId);
   if (member) return member;
   if (ctx?.verifiedCard) return placeholderMember(memberId, ctx.now);
   throw new LedgerRuleError('member.unknown');
@@ -65,7 +74,7 @@ export function placeholderMember(memberId: string, now: number): Member {
 }
 
 /** Appends one event and brings the member's stats up to date, inside the caller's transaction. */
-async function appendEvent(
+export async function appendEvent(
   db: SetiaDB,
   member: Member,
   draft: EventDraft,
@@ -89,7 +98,7 @@ async function appendEvent(
   return event;
 }
 
-const WRITE_TABLES = (db: SetiaDB) => [db.members, db.events, db.settings];
+export const WRITE_TABLES = (db: SetiaDB) => [db.members, db.memberPacks, db.events, db.settings];
 
 export async function addStamps(
   db: SetiaDB,

@@ -3,11 +3,15 @@
  * record (what sync will send) in one transaction.
  */
 import { EMPTY_STATS } from '../domain/balance';
-import { mergeMemberFields, type Member, type MemberFields } from '../domain/member';
+import { mergeMemberFields, searchKeys, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
+import { DEFAULT_STAFF_ID } from '../domain/program';
 import { openCounter } from './device';
+import { refreshDuplicates } from './duplicate-notes';
+import { appendEvent } from './ledger';
 import { newId } from './ids';
+import { lookupMember } from './member-packs';
 import type { SetiaDB } from './schema';
 
 export const SEARCH_LIMIT = 20;
@@ -16,6 +20,8 @@ export interface EnrollInput {
   fields: MemberFields;
   /** Search keys of the normalised phone (domain/phone.ts). */
   phoneKeys: string[];
+  /** The program's welcome stamps, given in the same transaction; 0 = none. */
+  welcomeStamps?: number;
 }
 
 export class PhoneTakenError extends Error {
@@ -25,7 +31,8 @@ export class PhoneTakenError extends Error {
 }
 
 export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number): Promise<Member> {
-  return db.transaction('rw', [db.members, db.memberChanges, db.settings], async () => {
+  const tables = [db.members, db.memberChanges, db.settings, db.events];
+  return db.transaction('rw', tables, async () => {
     if (input.fields.phone) {
       const holder = await findByPhone(db, input.fields.phone);
       if (holder) throw new PhoneTakenError(holder.id);
@@ -52,6 +59,14 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
       at: now,
     });
     await counter.save(db);
+    if (input.welcomeStamps) {
+      // The program's welcome stamps, recorded with the rule that gave them.
+      const stamps = input.welcomeStamps;
+      const lines = [{ rule: 'welcome', stamps }];
+      const draft = { memberId: member.id, type: 'bonus' as const, stamps, lines, at: now };
+      await appendEvent(db, member, { ...draft, staffId: DEFAULT_STAFF_ID }, now);
+      return (await db.members.get(member.id)) ?? member;
+    }
     return member;
   });
 }
@@ -68,38 +83,49 @@ export async function updateMember(
   phoneKeys: string[] | undefined,
   now: number,
 ): Promise<Member> {
-  return db.transaction('rw', [db.members, db.memberChanges, db.settings], async () => {
-    const member = await db.members.get(memberId);
-    if (!member) throw new Error('member.unknown');
-    if (fields.phone && fields.phone !== member.phone) {
-      const holder = await findByPhone(db, fields.phone);
-      if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
-    }
-    const counter = await openCounter(db, now);
-    const hlc = counter.nextHlc(now);
-    const merged = mergeMemberFields(member, fields, hlc).member;
-    const next: Member = {
-      ...merged,
-      nameWords: nameWords(merged.name),
-      phoneKeys: 'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
-    };
-    await db.members.put(next);
-    await db.memberChanges.add({
-      id: newId(now),
-      memberId,
-      deviceId: counter.deviceId,
-      seq: counter.nextSeq(),
-      hlc,
-      fields,
-      at: now,
-    });
-    await counter.save(db);
-    return next;
-  });
+  return db.transaction(
+    'rw',
+    [db.members, db.memberPacks, db.memberChanges, db.settings],
+    async () => {
+      const member = await lookupMember(db, memberId);
+      if (!member) throw new Error('member.unknown');
+      if (fields.phone && fields.phone !== member.phone) {
+        const holder = await findByPhone(db, fields.phone);
+        if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
+      }
+      const counter = await openCounter(db, now);
+      const hlc = counter.nextHlc(now);
+      const merged = mergeMemberFields(member, fields, hlc).member;
+      const next: Member = {
+        ...merged,
+        ...searchKeys(
+          merged,
+          'phone' in fields ? (fields.phone ? (phoneKeys ?? []) : []) : member.phoneKeys,
+        ),
+      };
+      await db.members.put(next);
+      if ('phone' in fields)
+        await refreshDuplicates(
+          db,
+          [member.phone, next.phone].filter((p): p is string => Boolean(p)),
+        );
+      await db.memberChanges.add({
+        id: newId(now),
+        memberId,
+        deviceId: counter.deviceId,
+        seq: counter.nextSeq(),
+        hlc,
+        fields,
+        at: now,
+      });
+      await counter.save(db);
+      return next;
+    },
+  );
 }
 
 export function getMember(db: SetiaDB, id: string): Promise<Member | undefined> {
-  return db.members.get(id);
+  return lookupMember(db, id);
 }
 
 /** The member holding this E.164 number, if any. */

@@ -32,6 +32,18 @@ export interface EventPack {
   events: LedgerEvent[];
 }
 
+/**
+ * Members held in bulk while a new tablet catches up: a snapshot's members land
+ * here first (a few rows, fast) so any member can be looked up and stamped at
+ * once; they then move into `members` (indexed, slow) pack by pack. The id is
+ * the pack's first member id, so a member is found in the pack with the
+ * greatest id at or below its own.
+ */
+export interface MemberPack {
+  id: string;
+  members: Member[];
+}
+
 export interface SettingRow<T = unknown> {
   key: string;
   value: T;
@@ -42,6 +54,7 @@ export class SetiaDB extends Dexie {
   events!: Table<LedgerEvent, string>;
   memberChanges!: Table<MemberChange, string>;
   eventPacks!: Table<EventPack, string>;
+  memberPacks!: Table<MemberPack, string>;
   settings!: Table<SettingRow, string>;
 
   constructor(name = 'setia') {
@@ -55,5 +68,10 @@ export class SetiaDB extends Dexie {
     });
     // The owner's conflict inbox: only members with unsettled double redemptions have entries.
     this.version(2).stores({ members: 'id, *nameWords, *phoneKeys, *stats.conflicts' });
+    // Limited-edition rewards count how many were given, and their undos. Only redemptions
+    // have a rewardId and only reversals a `reverses`, so these indexes stay small.
+    this.version(3).stores({ events: 'id, [memberId+at], [deviceId+seq], at, rewardId, reverses' });
+    // A new tablet's members, in bulk, until they are indexed (see MemberPack).
+    this.version(4).stores({ memberPacks: 'id' });
   }
 }

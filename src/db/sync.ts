@@ -8,13 +8,16 @@ import { Dexie, liveQuery } from 'dexie';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
 import { hlcReceive, hlcToString, parseHlc } from '../domain/hlc';
 import type { LedgerEvent } from '../domain/ledger';
-import { mergeMemberFields, type Member } from '../domain/member';
+import { mergeMemberFields, searchKeys, type Member } from '../domain/member';
 import { phoneKeys } from '../domain/phone';
-import { nameWords } from '../domain/text';
-import type { MemberChangeWire, PullItem } from '../shared/sync-protocol';
+import type { ShopSettings } from '../domain/program';
+import { changesByClock, mergeSettings } from '../domain/settings-merge';
+import type { MemberChangeWire, PullItem, SettingsChangeWire } from '../shared/sync-protocol';
 import { getDevice, loadDevice } from './device';
+import { refreshDuplicates } from './duplicate-notes';
 import { memberEvents, placeholderMember } from './ledger';
 import type { MemberChange, SetiaDB } from './schema';
+import { getShop, getShopSync, putShop, saveShopSync } from './settings';
 
 export interface SyncState {
   /** The sync server's origin, e.g. https://setia.example.com */
@@ -28,6 +31,25 @@ export interface SyncState {
   /** This device's sequence numbers up to here are stored on the server. */
   pushedSeq: number;
   lastSyncAt: number | null;
+  /** Set while a tablet that joined a shop is still loading its snapshot (db/snapshot.ts). */
+  join?: JoinProgress;
+}
+
+/** How far a new tablet's snapshot got: each step is saved with what it wrote. */
+export interface JoinProgress {
+  /** The snapshot's server cursor; undefined until the server was asked. */
+  at?: number;
+  members: number;
+  events: number;
+  /** Members saved in packs, and the last one's id (the next page starts after it). */
+  membersSaved: number;
+  membersAfter: string;
+  membersLoaded: boolean;
+  /** Members moved from packs into the indexed table. */
+  membersIndexed: number;
+  /** History saved in event packs, up to this server sequence. */
+  eventsSaved: number;
+  eventsAfter: number;
 }
 
 const KEY = 'sync';
@@ -83,16 +105,34 @@ export async function outbox(db: SetiaDB, afterSeq: number, limit: number): Prom
   };
 }
 
-/** How many of this device's writes the server does not have yet. */
+/** How many of this device's writes (settings edits included) the server does not have yet. */
 export async function pendingCount(db: SetiaDB): Promise<number> {
   const [device, state] = await Promise.all([getDevice(db), getSyncState(db)]);
   if (!device) return 0;
   const [from, to] = ownRange(device.deviceId, state?.pushedSeq ?? 0);
-  const [e, c] = await Promise.all([
+  const [e, c, settings] = await Promise.all([
     db.events.where('[deviceId+seq]').between(from, to, true, true).count(),
     db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).count(),
+    pendingSettings(db),
   ]);
-  return e + c;
+  return e + c + settings.length;
+}
+
+/** The owner's settings edits made here and not yet acknowledged, one change per clock. */
+export async function pendingSettings(db: SetiaDB): Promise<SettingsChangeWire[]> {
+  const [shop, sync] = await Promise.all([getShop(db), getShopSync(db)]);
+  if (!shop || sync.pending.length === 0) return [];
+  return changesByClock(shop, sync.clocks, sync.pending) as SettingsChangeWire[];
+}
+
+/** The server stored these settings changes: stop sending them (unless edited again since). */
+export async function settingsAcknowledged(db: SetiaDB, clocks: readonly string[]): Promise<void> {
+  const stored = new Set(clocks);
+  await db.transaction('rw', db.settings, async () => {
+    const sync = await getShopSync(db);
+    const pending = sync.pending.filter((name) => !stored.has(sync.clocks[name] ?? ''));
+    if (pending.length !== sync.pending.length) await saveShopSync(db, { ...sync, pending });
+  });
 }
 
 /** Applies one pulled page and moves the cursor, in one transaction. */
@@ -105,6 +145,8 @@ export async function applyPulled(
   await db.transaction('rw', [db.members, db.events, db.memberChanges, db.settings], async () => {
     const events = items.flatMap((i) => (i.kind === 'event' ? [i.event as LedgerEvent] : []));
     const changes = items.flatMap((i) => (i.kind === 'member' ? [i.change] : []));
+    const settings = items.flatMap((i) => (i.kind === 'settings' ? [i.change] : []));
+    if (settings.length) await mergeShopSettings(db, settings, now);
     const touched = new Set<string>();
 
     const haveEvents = await db.events.bulkGet(events.map((e) => e.id));
@@ -118,7 +160,11 @@ export async function applyPulled(
       await db.memberChanges.bulkAdd(newChanges as MemberChange[]);
       await receiveClocks(db, newChanges, now);
     }
-    for (const change of newChanges) await mergeChange(db, change);
+    const phones: string[] = [];
+    for (const change of newChanges) phones.push(...(await mergeChange(db, change)));
+    // The same person enrolled on two offline tablets: the owner is asked to merge them.
+    const merged = newChanges.filter((c) => c.fields.mergedInto).map((c) => c.memberId);
+    if (phones.length || merged.length) await refreshDuplicates(db, phones, merged);
 
     // Refold every touched member from its ledger: all reads issued at once, one bulk write
     // (one request at a time costs a round trip each: seconds for a big catch-up).
@@ -138,16 +184,18 @@ export async function applyPulled(
   });
 }
 
-/** A member edit from another tablet: field by field, the later clock wins. */
-async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<void> {
+/**
+ * A member edit from another tablet: field by field, the later clock wins.
+ * Returns the phone numbers whose holders changed (for duplicate detection).
+ */
+async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<string[]> {
   const existing = await db.members.get(change.memberId);
   const base: Member = existing ?? { ...placeholderMember(change.memberId, change.at) };
   const { member, changed } = mergeMemberFields(base, change.fields, change.hlc);
-  if (changed.length === 0 && existing) return;
+  if (changed.length === 0 && existing) return [];
   const next: Member = {
     ...member,
-    nameWords: nameWords(member.name),
-    phoneKeys: member.phone ? phoneKeys(member.phone) : [],
+    ...searchKeys(member, member.phone ? phoneKeys(member.phone) : []),
   };
   // A member first known from a scanned card gets their details now.
   if (next.placeholder && changed.includes('name')) {
@@ -155,10 +203,41 @@ async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<void>
     next.joinedAt = Math.min(next.joinedAt, change.at);
   }
   await db.members.put(next);
+  if (!changed.includes('phone') && !changed.includes('mergedInto')) return [];
+  return [existing?.phone, next.phone].filter((p): p is string => Boolean(p));
+}
+
+/**
+ * The owner's settings edited on other tablets: setting by setting, the later
+ * clock wins. A setting edited here but overtaken by a later edit elsewhere no
+ * longer needs pushing. The shop's id and card key never change.
+ */
+async function mergeShopSettings(db: SetiaDB, changes: SettingsChangeWire[], now: number) {
+  const [shop, sync] = await Promise.all([getShop(db), getShopSync(db)]);
+  if (!shop) return;
+  let settings = shop;
+  let clocks = sync.clocks;
+  let changed = false;
+  for (const change of changes) {
+    const merged = mergeSettings(
+      settings,
+      clocks,
+      change.fields as Partial<ShopSettings>,
+      change.hlc,
+    );
+    settings = merged.settings;
+    clocks = merged.clocks;
+    changed ||= merged.changed.length > 0;
+  }
+  await receiveClocks(db, changes, now);
+  if (!changed) return;
+  const ownPending = sync.pending.filter((name) => clocks[name] === sync.clocks[name]);
+  await putShop(db, settings);
+  await saveShopSync(db, { clocks, pending: ownPending });
 }
 
 /** Seen clocks move this device's clock on, so its next edit sorts after them. */
-async function receiveClocks(db: SetiaDB, changes: MemberChangeWire[], now: number) {
+async function receiveClocks(db: SetiaDB, changes: { hlc: string }[], now: number) {
   const device = await loadDevice(db, now);
   let clock = parseHlc(device.hlc) ?? { millis: 0, counter: 0, node: device.deviceId };
   for (const c of changes) {
@@ -178,8 +257,31 @@ export function watchPendingCount(db: SetiaDB, onCount: (count: number) => void)
 export async function connectToServer(
   db: SetiaDB,
   server: string,
-  grant: { token: string; deviceId: string },
+  grant: { token: string; deviceId: string; settingsClocks?: Record<string, string> },
+  options: { snapshot?: boolean } = {},
 ): Promise<void> {
   const { token, deviceId } = grant;
-  await saveSyncState(db, { server, token, deviceId, cursor: 0, pushedSeq: 0, lastSyncAt: null });
+  await saveSyncState(db, {
+    server,
+    token,
+    deviceId,
+    cursor: 0,
+    pushedSeq: 0,
+    lastSyncAt: null,
+    // A tablet joining an existing shop starts from a snapshot instead of the whole log.
+    ...(options.snapshot ? { join: NEW_JOIN } : {}),
+  });
+  // A joining tablet takes the shop's settings as the server merged them, with their clocks.
+  if (grant.settingsClocks) await saveShopSync(db, { clocks: grant.settingsClocks, pending: [] });
 }
+
+export const NEW_JOIN: JoinProgress = Object.freeze({
+  members: 0,
+  events: 0,
+  membersSaved: 0,
+  membersAfter: '',
+  membersLoaded: false,
+  membersIndexed: 0,
+  eventsSaved: 0,
+  eventsAfter: 0,
+});

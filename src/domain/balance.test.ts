@@ -94,6 +94,15 @@ describe('foldLedger', () => {
     const stats = foldLedger([reversal(old)], base);
     expect(stats).toMatchObject({ balance: 12, redeemed: 0, spent: 0 });
   });
+
+  it('takes an undone visit that only the base knows off the recent visits', () => {
+    const kept = ev({ type: 'stamp', stamps: 2 });
+    const undone = ev({ type: 'stamp', stamps: 3 });
+    const base = foldLedger([kept, undone]);
+    const stats = foldLedger([reversal(undone)], base);
+    expect(stats).toMatchObject({ balance: 2, visits: 1 });
+    expect(stats.recentVisits.map((v) => v.eventId)).toEqual([kept.id]);
+  });
 });
 
 // ---- properties ----

@@ -148,6 +148,8 @@ export function foldLedger(
         stats.earned += effect.stamps;
         if (undoing) {
           stats.visits -= 1;
+          // Undoing a visit held only in the base: it leaves the recent visits too.
+          stats.recentVisits = stats.recentVisits.filter((v) => v.eventId !== effect.id);
         } else {
           stats.visits += 1;
           newVisits.push({ eventId: effect.id, at: effect.at, stamps: effect.stamps });
@@ -167,6 +169,7 @@ export function foldLedger(
         for (const id of effect.resolves ?? []) resolved.add(id);
         break;
       case 'reversal':
+      case 'club':
         break;
     }
   }

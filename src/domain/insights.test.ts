@@ -14,6 +14,14 @@ const DAY = 86_400_000;
 const T = Date.UTC(2026, 10, 1); // 1 Nov 2026, 00:00 UTC
 const dayOf = (at: number) => new Date(at).toISOString().slice(0, 10);
 let seq = 0;
+/** What a club sale records (the program's ClubSale), ending at `until`. */
+const sale = (until: number) => ({
+  name: 'Kopi Club',
+  period: 'month' as const,
+  price: 50_000,
+  multiplier: 2,
+  until,
+});
 function e(
   memberId: string,
   dayNo: number,
@@ -149,12 +157,12 @@ describe('insights on a fixed ledger', () => {
  * A second ledger for what the first does not touch. Range 1–15 Nov again, now = 16 Nov 00:00.
  * p: joined through packed history (stats say first visit day -200); visits day 1 (returning),
  *    gets a bonus of 3 (stamps, not a visit), redeems a mug (10, not a donation), rates 4 with
- *    a blank comment; a club sale until day 30 (clubUntil), then a second one until day 10.
+ *    a blank comment; a club sale until day 30, then a second one until day 10.
  * q: first visit day 0 (new), donation of 10 on day 1 that is undone, donation of 5 on day 2;
- *    rates 2 "Cold coffee" on day 2 and 5 "Lovely" on day 9; a club sale until day 12 (club.until)
+ *    rates 2 "Cold coffee" on day 2 and 5 "Lovely" on day 9; a club sale until day 12
  *    that is undone; an override recorded on a bonus by "cici".
  * r: visited day -31 and day -16 only (active: no; churned after 20 days: yes; after 60: no).
- * s: a club sale (club.to) that ended on day 5; an event of a type this code does not know.
+ * s: a club sale that ended on day 5; an event of a type this code does not know.
  * Out of range: a rating of 1 with a comment on day 20 (not counted), a rating of 9 (ignored).
  */
 const second = { events: [] as LedgerEvent[], who: [] as InsightsMember[], now: 0 };
@@ -162,14 +170,14 @@ const second = { events: [] as LedgerEvent[], who: [] as InsightsMember[], now: 
 describe('insights: bonuses, catalogue redemptions, clubs, comments and tolerance', () => {
   const at = (dayNo: number) => T + dayNo * DAY + 3600_000;
   const donation = e('q', 1, { type: 'redeem', stamps: -10, rewardKind: 'donation', at: at(1) });
-  const qClub = { ...e('q', 1, { type: 'adjustment', stamps: 0 }), club: { until: at(12) } };
+  const qClub = e('q', 1, { type: 'club', stamps: 0, club: sale(at(12)) });
   const events: LedgerEvent[] = [
     e('p', 1, { type: 'stamp', stamps: 2, at: at(1) }),
     e('p', 1, { type: 'bonus', stamps: 3, at: at(1) }),
     e('p', 2, { type: 'redeem', stamps: -10, rewardKind: 'merch', at: at(2) }),
     e('p', 2, { type: 'adjustment', stamps: 0, rating: 4, comment: '   ', at: at(2) }),
-    { ...e('p', 0, { type: 'adjustment', stamps: 0, at: at(0) }), clubUntil: at(30) },
-    { ...e('p', 0, { type: 'adjustment', stamps: 0, at: at(0) }), clubUntil: at(10) },
+    e('p', 0, { type: 'club', stamps: 0, at: at(0), club: sale(at(30)) }),
+    e('p', 0, { type: 'club', stamps: 0, at: at(0), club: sale(at(10)) }),
     e('q', 0, { type: 'stamp', stamps: 1, at: at(0) }),
     donation,
     e('q', 1, { type: 'reversal', stamps: 10, reverses: donation.id, at: at(1) + 1 }),
@@ -187,8 +195,8 @@ describe('insights: bonuses, catalogue redemptions, clubs, comments and toleranc
     }),
     e('r', -31, { type: 'stamp', stamps: 1, at: at(-31) }),
     e('r', -16, { type: 'stamp', stamps: 1, at: at(-16) }),
-    { ...e('s', 0, { type: 'adjustment', stamps: 0, at: at(0) }), club: { to: at(5) } },
-    { ...e('s', 3, { type: 'stamp', stamps: 0, at: at(3) }), type: 'club' as 'stamp' },
+    e('s', 0, { type: 'club', stamps: 0, at: at(0), club: sale(at(5)) }),
+    { ...e('s', 3, { type: 'stamp', stamps: 0, at: at(3) }), type: 'tier' as 'stamp' },
     e('q', 20, { type: 'adjustment', stamps: 0, rating: 1, comment: 'Late', at: at(20) }),
     e('s', 4, { type: 'adjustment', stamps: 0, rating: 9, comment: 'Nonsense', at: at(4) }),
   ];
@@ -222,6 +230,8 @@ describe('insights: bonuses, catalogue redemptions, clubs, comments and toleranc
   it('counts club members from club sales, the latest end winning, undone sales not', () => {
     expect(clubUntilOf(events[4]!)).toBe(at(30));
     expect(clubUntilOf(events[0]!)).toBeNull();
+    // Only a club sale sells a club, whatever else an event carries.
+    expect(clubUntilOf({ ...events[0]!, club: sale(at(30)) })).toBeNull();
     expect(r.clubMembers).toBe(1); // p (until day 30); q's was undone; s's ended on day 5
     expect(compute(events, who, { now: at(31) }).clubMembers).toBe(0);
     expect(compute(events, who, { now: at(4) }).clubMembers).toBe(2); // p and s

@@ -17,7 +17,7 @@
  * - club members: members whose paid club membership runs past now;
  * - satisfaction index: share of ratings that are 4 or 5, within the range.
  * Reversed events count nowhere. Fields added by later rules are read
- * defensively: older events lack them, newer event types are ignored.
+ * defensively: older events lack them, event types unknown here are ignored.
  */
 import { cardView, type MemberStats } from './balance';
 import type { LedgerEvent } from './ledger';
@@ -98,8 +98,6 @@ interface EventExtras {
   comment?: unknown;
   override?: unknown;
   rewardKind?: unknown;
-  club?: unknown;
-  clubUntil?: unknown;
 }
 
 /** What the accumulator keeps of an event inside the range (not the whole event). */
@@ -126,19 +124,10 @@ const BUCKETS: [string, number, number][] = [
 
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/**
- * When a paid club membership sold by this event ends, if it is one. Tolerant of
- * the shapes a club sale may take: `clubUntil`, or `club: { until | to | endsAt }`.
- */
+/** When the paid club membership sold by this event ends, if it is a club sale. */
 export function clubUntilOf(event: LedgerEvent): number | null {
-  const e = event as LedgerEvent & EventExtras;
-  if (isTime(e.clubUntil)) return e.clubUntil;
-  if (typeof e.club === 'object' && e.club !== null) {
-    const c = e.club as Record<string, unknown>;
-    for (const key of ['until', 'to', 'endsAt', 'expiresAt'])
-      if (isTime(c[key])) return c[key] as number;
-  }
-  return null;
+  const until: unknown = event.type === 'club' ? event.club?.until : undefined;
+  return isTime(until) ? until : null;
 }
 
 function ratingOf(e: EventExtras): number | null {

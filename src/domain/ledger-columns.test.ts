@@ -50,10 +50,10 @@ const events: (LedgerEvent & Record<string, unknown>)[] = [
     ...base,
     id: 'f',
     memberId: 'm2',
-    type: 'club' as 'stamp',
+    type: 'club',
     stamps: 0,
     at: T + 5 * DAY,
-    club: { until: T + 40 * DAY },
+    club: { name: 'Kopi Club', period: 'month', price: 50_000, multiplier: 2, until: T + 40 * DAY },
   },
   { ...base, id: 'g', memberId: 'm3', type: 'bonus', stamps: 1.5, at: T - 90 * DAY },
 ];
@@ -75,7 +75,7 @@ describe('the ledger as columns', () => {
     expect(back[2]!.rewardKind).toBe('donation');
     expect(back[3]!.reverses).toBe('b');
     expect(back[4]).toMatchObject({ rating: 4, comment: 'Nice' });
-    expect((back[5] as unknown as { clubUntil: number }).clubUntil).toBe(T + 40 * DAY);
+    expect(back[5]!.club).toEqual(events[5]!.club);
   });
 
   it('gives the same insights as the events themselves', () => {

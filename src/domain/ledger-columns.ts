@@ -6,10 +6,9 @@
  * Rare fields (ratings, comments, club sales, reversals, unknown types) are kept
  * sparsely, so every event decodes to what insights would have read from it.
  */
-import { clubUntilOf } from './insights';
-import type { LedgerEvent } from './ledger';
+import type { ClubSale, LedgerEvent } from './ledger';
 
-const TYPES = ['stamp', 'bonus', 'redeem', 'adjustment', 'reversal'] as const;
+const TYPES = ['stamp', 'bonus', 'redeem', 'adjustment', 'reversal', 'club'] as const;
 const OTHER = 255;
 const OVERRIDE = 1;
 const DONATION = 2;
@@ -29,7 +28,7 @@ export interface LedgerColumns {
   /** By event index: what only some events carry. */
   extras: Record<
     number,
-    { type?: string; reverses?: string; rating?: number; comment?: string; clubUntil?: number }
+    { type?: string; reverses?: string; rating?: number; comment?: string; club?: ClubSale }
   >;
 }
 
@@ -87,8 +86,7 @@ export function createColumnsBuilder() {
       if (e.reverses) extra.reverses = e.reverses;
       if (typeof e.rating === 'number') extra.rating = e.rating;
       if (typeof e.comment === 'string') extra.comment = e.comment;
-      const club = clubUntilOf(e);
-      if (club !== null) extra.clubUntil = club;
+      if (e.type === 'club' && e.club) extra.club = e.club;
       if (Object.keys(extra).length > 0) extras[n] = extra;
       n += 1;
     },
@@ -133,7 +131,7 @@ export function eachColumnEvent(cols: LedgerColumns, visit: (event: LedgerEvent)
       if (extra.reverses) event.reverses = extra.reverses;
       if (extra.rating !== undefined) event.rating = extra.rating;
       if (extra.comment !== undefined) event.comment = extra.comment;
-      if (extra.clubUntil !== undefined) event.clubUntil = extra.clubUntil;
+      if (extra.club !== undefined) event.club = extra.club;
     }
     visit(event);
   }

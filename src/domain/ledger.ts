@@ -5,7 +5,18 @@
  * changes to the program's settings never rewrite history.
  */
 
-export type EventType = 'stamp' | 'bonus' | 'redeem' | 'reversal' | 'adjustment';
+import type { RuleLine } from './rules';
+
+export type EventType = 'stamp' | 'bonus' | 'redeem' | 'reversal' | 'adjustment' | 'club';
+
+/** club: a paid club membership sold at the counter (no stamps), valid until `until`. */
+export interface ClubSale {
+  name: string;
+  period: 'week' | 'month' | 'year';
+  price: number;
+  multiplier: number;
+  until: number;
+}
 
 export interface LedgerEvent {
   /** Globally unique, time-sortable id (ULID) made on the device. */
@@ -39,6 +50,12 @@ export interface LedgerEvent {
   /** Feedback from the customer's card: a 1–5 rating and an optional comment. */
   rating?: number;
   comment?: string;
+  /** stamp (amount mode): the amount spent, in the shop's currency. */
+  amount?: number;
+  /** stamp and bonus: the program's rules that granted the stamps, as they were then. */
+  lines?: RuleLine[];
+  /** club: the membership sold. */
+  club?: ClubSale;
 }
 
 /** Total order that every tablet (and the server) computes the same way, offline. */

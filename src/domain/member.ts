@@ -21,6 +21,13 @@ export interface MemberFields {
   consentAt: number | null;
   /** Personal fields erased on the member's request; the ledger stays for the totals. */
   anonymised: boolean;
+  /**
+   * The owner merged this member (a duplicate: the same person enrolled on two
+   * offline tablets) into that member. Kept, with its ledger, but no longer found.
+   */
+  mergedInto?: string | null;
+  /** The member whose referral brought this one (set at enrollment). */
+  referredBy?: string | null;
 }
 
 export type MemberField = keyof MemberFields;
@@ -129,6 +136,15 @@ export function anonymisedFields(): Partial<MemberFields> {
     consentAt: null,
     anonymised: true,
   };
+}
+
+/** Search keys of a member: none once merged into another, so only the kept member is found. */
+export function searchKeys(
+  member: Pick<MemberFields, 'name' | 'mergedInto'>,
+  phoneKeys: string[],
+): { nameWords: string[]; phoneKeys: string[] } {
+  if (member.mergedInto) return { nameWords: [], phoneKeys: [] };
+  return { nameWords: nameWords(member.name), phoneKeys };
 }
 
 /**

@@ -2,6 +2,9 @@
  * The shop and its program as the owner set them up. Events record what the
  * program granted at the time, so changing these never rewrites history.
  */
+import type { CatalogueReward, ClubOffer } from './offers';
+import type { ProgramRules } from './rules';
+import type { StaffMember } from './staff';
 
 export const CURRENCIES = ['IDR', 'MYR', 'VND', 'SGD', 'THB', 'PHP', 'USD', 'EUR', 'AUD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -52,6 +55,14 @@ export interface ShopSettings {
   allowStaticCodes?: boolean;
   /** Insights: a member who has not visited for this many days counts as churned (default 60). */
   churnDays?: number;
+  /** The loyalty program's earning rules; absent = one stamp per stamp entered. */
+  program?: ProgramRules;
+  /** Rewards besides the card's own, at their stamp costs. */
+  catalogue?: CatalogueReward[];
+  /** A paid club membership the cashier can sell. */
+  club?: ClubOffer;
+  /** Who may work the counter (owner area → Staff); absent in older shops. */
+  staff?: StaffMember[];
 }
 
 export interface SetupInput {

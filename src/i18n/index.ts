@@ -33,6 +33,16 @@ const english = import.meta.glob<Catalogue>('./locales/en/*.json', {
 });
 const others = import.meta.glob<Catalogue>('./locales/{id,ms,vi}/*.json', { import: 'default' });
 const ownerFiles = import.meta.glob<Catalogue>('./locales/*/owner/*.json', { import: 'default' });
+// The loyalty program's words (counter explanations, catalogue, club, card extras): loaded
+// with the program's own lazy code, so a shop without a program never downloads them.
+const programFiles = import.meta.glob<Catalogue>('./locales/*/program/*.json', {
+  import: 'default',
+});
+type Group = 'base' | 'owner' | 'program';
+const GROUP_FILES: Record<Exclude<Group, 'base'>, typeof ownerFiles> = {
+  owner: ownerFiles,
+  program: programFiles,
+};
 
 /** Deep-merges a language's files; a leaf defined twice is a bug, reported at start-up. */
 export function mergeCatalogues(files: Record<string, Catalogue>): Catalogue {
@@ -73,13 +83,14 @@ export function detectLanguage(stored: string | null, browser: readonly string[]
 
 /** Which catalogue groups are in i18next, per language ("base" = the top-level files). */
 const loaded = new Set<string>(['en:base']);
-let ownerWanted = false;
+/** Lazy groups some screen has asked for: a language switch loads them too. */
+const wanted = new Set<Exclude<Group, 'base'>>();
 
-async function loadGroup(language: Language, group: 'base' | 'owner'): Promise<void> {
+async function loadGroup(language: Language, group: Group): Promise<void> {
   const id = `${language}:${group}`;
   if (loaded.has(id)) return;
-  const prefix = group === 'base' ? `./locales/${language}/` : `./locales/${language}/owner/`;
-  const source = group === 'base' ? others : ownerFiles;
+  const prefix = group === 'base' ? `./locales/${language}/` : `./locales/${language}/${group}/`;
+  const source = group === 'base' ? others : GROUP_FILES[group];
   const entries = Object.entries(source).filter(([path]) => path.startsWith(prefix));
   const files = Object.fromEntries(
     await Promise.all(entries.map(async ([p, load]) => [p, await load()])),
@@ -91,14 +102,23 @@ async function loadGroup(language: Language, group: 'base' | 'owner'): Promise<v
 
 async function loadLanguage(language: Language): Promise<void> {
   await loadGroup(language, 'base');
-  if (ownerWanted) await loadGroup(language, 'owner');
+  for (const group of wanted) await loadGroup(language, group);
+}
+
+async function loadLazyGroup(group: Exclude<Group, 'base'>): Promise<void> {
+  wanted.add(group);
+  const current = isLanguage(i18n.language) ? i18n.language : 'en';
+  await Promise.all([loadGroup('en', group), loadGroup(current, group)]);
 }
 
 /** The owner area's strings, in English (the fallback) and the current language. */
-export async function loadOwnerCatalogues(): Promise<void> {
-  ownerWanted = true;
-  const current = isLanguage(i18n.language) ? i18n.language : 'en';
-  await Promise.all([loadGroup('en', 'owner'), loadGroup(current, 'owner')]);
+export function loadOwnerCatalogues(): Promise<void> {
+  return loadLazyGroup('owner');
+}
+
+/** The loyalty program's strings (see programFiles), in English and the current language. */
+export function loadProgramCatalogues(): Promise<void> {
+  return loadLazyGroup('program');
 }
 
 function storedLanguage(): string | null {

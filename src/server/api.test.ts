@@ -7,6 +7,7 @@ import { hlcReceive, hlcSend, hlcToString, parseHlc } from '../domain/hlc';
 import type { LedgerEvent } from '../domain/ledger';
 import { randomKey } from '../shared/base64url';
 import { signCard } from '../shared/card-link';
+import { hashPin } from '../shared/pin';
 import type { MemberChangeWire } from '../shared/sync-protocol';
 import { testShop, TEST_OWNER_PIN } from '../shared/test-shop';
 import { createServerApp } from './app';
@@ -228,6 +229,112 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     expect(JSON.parse(stored.fields).name).toBe('Siti Rahma');
   });
 
+  it('gives a new tablet a snapshot of its shop at a cursor: members folded up to it, history in pages', async () => {
+    const { token, deviceId } = await registered();
+    const other = await registered('Other shop');
+    const members = [uid('MA'), uid('MB'), uid('MC')].sort();
+    const hlc = (i: number) => hlcToString({ millis: now + i, counter: 0, node: deviceId });
+    const changes: MemberChangeWire[] = members.map((memberId, i) => ({
+      id: uid('CH'),
+      memberId,
+      deviceId,
+      seq: 100 + i,
+      hlc: hlc(i),
+      fields: { name: `Member ${i}`, phone: null },
+      at: now + i,
+    }));
+    const rename: MemberChangeWire = {
+      ...changes[0]!,
+      id: uid('CH'),
+      seq: 103,
+      hlc: hlc(9),
+      fields: { name: 'Renamed' },
+    };
+    const events = [
+      ...members.map((m, i) => event(m, deviceId, i + 1, 12)),
+      { ...event(members[0]!, deviceId, 4, -10), type: 'redeem' as const, quantity: undefined },
+      event(members[1]!, deviceId, 5, 2),
+    ];
+    const pushed = await call('POST', '/sync/push', {
+      token,
+      json: { events, memberChanges: [...changes, rename] },
+    });
+    expect(pushed.status).toBe(200);
+    await call('POST', '/sync/push', {
+      token: other.token,
+      json: { events: [event(uid('MX'), other.deviceId, 1)], memberChanges: [] },
+    });
+
+    const start = await call('GET', '/sync/snapshot', { token });
+    expect(start.status).toBe(200);
+    expect(start.body).toMatchObject({ members: 3, events: 5 });
+    const at = start.body.at as number;
+    // Written after the snapshot: not in it (the tablet pulls it after `at`).
+    const later = event(members[2]!, deviceId, 6, 3);
+    await call('POST', '/sync/push', { token, json: { events: [later], memberChanges: [] } });
+
+    const first = await call('GET', `/sync/snapshot/members?at=${at}&limit=2`, { token });
+    expect(first.body.more).toBe(true);
+    const firstPage = first.body.members as { id: string }[];
+    const second = await call(
+      'GET',
+      `/sync/snapshot/members?at=${at}&limit=2&after=${firstPage.at(-1)!.id}`,
+      { token },
+    );
+    expect(second.body.more).toBe(false);
+    const all = [...firstPage, ...(second.body.members as { id: string }[])];
+    expect(all).toMatchObject([
+      {
+        id: members[0],
+        fields: { name: 'Renamed', phone: null },
+        joinedAt: now,
+        stats: { balance: 2, redeemed: 1, visits: 1 },
+      },
+      { id: members[1], fields: { name: 'Member 1' }, stats: { balance: 14, visits: 2 } },
+      { id: members[2], fields: { name: 'Member 2' }, stats: { balance: 12, visits: 1 } },
+    ]);
+
+    const ids: string[] = [];
+    for (let after = 0, more = true; more;) {
+      const page = await call('GET', `/sync/snapshot/events?at=${at}&after=${after}&limit=2`, {
+        token,
+      });
+      expect(page.status).toBe(200);
+      ids.push(...(page.body.events as { id: string }[]).map((e) => e.id));
+      after = page.body.after as number;
+      more = page.body.more as boolean;
+    }
+    expect(ids).toEqual(events.map((e) => e.id));
+
+    // The other shop's snapshot holds only its own.
+    const theirs = await call('GET', '/sync/snapshot', { token: other.token });
+    expect(theirs.body).toMatchObject({ members: 1, events: 1 });
+    const theirMembers = await call('GET', `/sync/snapshot/members?at=${at + 1}`, {
+      token: other.token,
+    });
+    expect((theirMembers.body.members as unknown[]).length).toBe(1);
+
+    const bad: [string, { token?: string }, number, string][] = [
+      ['/sync/snapshot', {}, 401, 'no_token'],
+      [`/sync/snapshot/members?at=${at}`, { token: 'x'.repeat(43) }, 401, 'bad_token'],
+      ['/sync/snapshot/members', { token }, 400, 'bad_at'],
+      ['/sync/snapshot/members?at=-1', { token }, 400, 'bad_at'],
+      ['/sync/snapshot/members?at=abc', { token }, 400, 'bad_at'],
+      [`/sync/snapshot/members?at=${at + 1000}`, { token }, 400, 'bad_at'],
+      [`/sync/snapshot/members?at=${at}&limit=0`, { token }, 400, 'bad_limit'],
+      [`/sync/snapshot/members?at=${at}&limit=999999`, { token }, 400, 'bad_limit'],
+      [`/sync/snapshot/members?at=${at}&after=../etc`, { token }, 400, 'bad_after'],
+      [`/sync/snapshot/events?at=${at}&after=-5`, { token }, 400, 'bad_after'],
+      [`/sync/snapshot/events?at=${at}&limit=1.5`, { token }, 400, 'bad_limit'],
+      [`/sync/snapshot/events?at=${at + 1000}`, { token }, 400, 'bad_at'],
+    ];
+    for (const [path, opts, status, error] of bad) {
+      const res = await call('GET', path, opts);
+      expect({ path, status: res.status, error: res.body.error }).toEqual({ path, status, error });
+      expect(typeof res.body.message).toBe('string');
+    }
+  });
+
   it("shows a customer's card only to its signed link, with only the card's fields", async () => {
     const { token, shop, deviceId } = await registered();
     const member = uid('MEM');
@@ -343,5 +450,53 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     });
     expect(guess.status).toBe(429);
     now += 60 * 60_000; // an hour later the waits are over
+  });
+  it("merges the owner's settings by hybrid clock, checks a changed owner PIN, and refuses bad settings", async () => {
+    const { shop, token } = await registered('Settings Café');
+    const clock = (millis: number, node: string) => hlcToString({ millis, counter: 0, node });
+    const push = (settings: unknown[]) =>
+      call('POST', '/sync/push', { token, json: { events: [], memberChanges: [], settings } });
+    const newPin = await hashPin('13579', 1000);
+    const later = clock(2_000_000_000_000, 'tab1');
+    const earlier = clock(1_900_000_000_000, 'tab2');
+    const first = await push([
+      { hlc: later, fields: { name: 'Kafe Baru', ownerPin: newPin } },
+      { hlc: earlier, fields: { name: 'Kafe Lama', rewardName: 'Free tea' } },
+    ]);
+    expect(first).toMatchObject({ status: 200, body: { settings: [later, earlier] } });
+    // Retried: stored once.
+    await push([{ hlc: later, fields: { name: 'Kafe Baru', ownerPin: newPin } }]);
+    const stored = await store.shop(shop.shopId);
+    expect(stored).toMatchObject({
+      name: 'Kafe Baru',
+      rewardName: 'Free tea',
+      cardKey: shop.cardKey,
+    });
+    const items = (await pullAll(token)).filter((i) => i.kind === 'settings');
+    expect(items).toHaveLength(2);
+
+    expect((await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } })).status).toBe(
+      403,
+    );
+    now += 60 * 60_000; // past the wait the wrong PIN earned
+    expect(
+      (await call('POST', '/pairing-codes', { token, json: { ownerPin: '13579' } })).status,
+    ).toBe(201);
+
+    const bad: [unknown, RegExp][] = [
+      [{ hlc: later, fields: { cardKey: randomKey() } }, /never change by sync/],
+      [{ hlc: later, fields: { shopId: 'OTHER' } }, /never change by sync/],
+      [{ hlc: later, fields: { favouriteColour: 'red' } }, /unknown setting favouriteColour/],
+      [{ hlc: later, fields: {} }, /names a setting/],
+      [{ hlc: later, fields: { stampsPerCard: 1000 } }, /stampsPerCard/],
+      [{ hlc: 'yesterday', fields: { name: 'X' } }, /hlc/],
+      [{ hlc: later, fields: { ownerPin: { algorithm: 'MD5', hash: '' } } }, /ownerPin/],
+    ];
+    for (const [change, message] of bad) {
+      const res = await push([change]);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(message);
+    }
+    expect(await store.shop(shop.shopId)).toEqual(stored);
   });
 });

@@ -5,13 +5,19 @@
  */
 import { z } from 'zod';
 import { COUNTRIES, CURRENCIES } from '../domain/program';
-import { BATCH_MAX } from './sync-limits';
+import { BATCH_MAX, SETTINGS_BATCH_MAX } from './sync-limits';
 
 // In the browser the app's Content-Security-Policy forbids eval: zod must not even try its
 // compiled fast path there (the probe alone is reported as a CSP violation). The server keeps it.
 if (typeof window !== 'undefined') z.config({ jitless: true });
 
-export { BATCH_MAX, PULL_PAGE_DEFAULT, PULL_PAGE_MAX } from './sync-limits';
+export {
+  BATCH_MAX,
+  PULL_PAGE_DEFAULT,
+  PULL_PAGE_MAX,
+  SNAPSHOT_EVENTS_MAX,
+  SNAPSHOT_MEMBERS_MAX,
+} from './sync-limits';
 
 const id = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'an id of letters, digits, - or _');
 const text = (max: number) => z.string().max(max);
@@ -22,6 +28,80 @@ export const pinHashSchema = z.strictObject({
   iterations: z.number().int().min(1).max(10_000_000),
   salt: text(64),
   hash: text(128),
+});
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable();
+const count = (max: number) => z.number().int().min(0).max(max);
+const multiplier = z.number().min(1).max(10);
+
+export const programRulesSchema = z.strictObject({
+  earning: z.strictObject({
+    mode: z.enum(['visit', 'item', 'amount']),
+    stampsPerItem: count(20),
+    amountPerStamp: z.number().min(0).max(1e12),
+  }),
+  welcomeStamps: count(50),
+  birthday: z.strictObject({ stamps: count(50), windowDays: count(31) }),
+  promotions: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(60),
+        multiplier,
+        from: day,
+        to: day,
+        weekdays: z.array(z.number().int().min(0).max(6)).max(7),
+      }),
+    )
+    .max(50),
+  tiers: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(60),
+        basis: z.enum(['visits', 'rewards']),
+        threshold: z.number().int().min(1).max(100_000),
+        multiplier,
+      }),
+    )
+    .max(20),
+  referral: z.strictObject({ referrerStamps: count(50) }),
+  feedback: z.strictObject({ stamps: count(50) }),
+  cooldown: z.strictObject({
+    enabled: z.boolean(),
+    maxStamps: count(1000),
+    minutes: count(24 * 60),
+  }),
+});
+
+export const catalogueSchema = z
+  .array(
+    z.strictObject({
+      id,
+      name: text(60).min(1),
+      cost: z.number().int().min(1).max(1000),
+      kind: z.enum(['item', 'merch', 'donation']),
+      limit: z.number().int().min(1).max(100_000).nullable(),
+    }),
+  )
+  .max(50);
+
+export const clubOfferSchema = z.strictObject({
+  name: text(60).min(1),
+  price: z.number().min(0).max(1e12),
+  period: z.enum(['week', 'month', 'year']),
+  multiplier,
+  perks: text(200),
+});
+
+const ruleLineSchema = z.strictObject({
+  rule: text(80),
+  name: text(60).optional(),
+  stamps: z.number().int().min(0).max(100_000),
+  multiplier: multiplier.optional(),
 });
 
 export const shopSettingsSchema = z.strictObject({
@@ -36,12 +116,54 @@ export const shopSettingsSchema = z.strictObject({
   createdAt: millis,
   allowStaticCodes: z.boolean().optional(),
   churnDays: z.number().int().min(7).max(365).optional(),
+  program: programRulesSchema.optional(),
+  catalogue: catalogueSchema.optional(),
+  club: clubOfferSchema.optional(),
+  staff: z
+    .array(
+      z.strictObject({
+        id,
+        name: text(40).min(1),
+        pin: pinHashSchema,
+        active: z.boolean(),
+        createdAt: millis,
+      }),
+    )
+    .max(200)
+    .optional(),
+});
+
+/** What sync may never change: a shop's identity and card key are fixed at setup. */
+export const FIXED_SETTINGS = ['shopId', 'cardKey', 'createdAt'] as const;
+
+const hlcString = text(80).regex(/^[0-9a-z]{11}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,40}$/);
+
+/**
+ * An owner's edit of the shop's settings, as it travels: the edited fields and
+ * their hybrid clock (latest wins, field by field). Derived from
+ * shopSettingsSchema, so a new setting is added there and nowhere else.
+ */
+export const settingsChangeSchema = z.strictObject({
+  hlc: hlcString,
+  fields: z
+    .strictObject(
+      shopSettingsSchema.omit({ shopId: true, cardKey: true, createdAt: true }).partial().shape,
+      {
+        error: (issue) =>
+          issue.code !== 'unrecognized_keys'
+            ? undefined
+            : issue.keys.some((k) => (FIXED_SETTINGS as readonly string[]).includes(k))
+              ? `${FIXED_SETTINGS.join(', ')} are fixed when the shop is set up and never change by sync`
+              : `unknown setting ${issue.keys.join(', ')}`,
+      },
+    )
+    .refine((f) => Object.keys(f).length > 0, { message: 'a settings change names a setting' }),
 });
 
 export const ledgerEventSchema = z.strictObject({
   id,
   memberId: id,
-  type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment']),
+  type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club']),
   stamps: z.number().int().min(-100_000).max(100_000),
   at: millis,
   deviceId: id,
@@ -53,7 +175,7 @@ export const ledgerEventSchema = z.strictObject({
   reverses: id.optional(),
   reversed: z
     .strictObject({
-      type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment']),
+      type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club']),
       stamps: z.number().int(),
     })
     .optional(),
@@ -63,6 +185,17 @@ export const ledgerEventSchema = z.strictObject({
   override: z.strictObject({ reason: text(500) }).optional(),
   rating: z.number().int().min(1).max(5).optional(),
   comment: text(1000).optional(),
+  amount: z.number().min(0).max(1e12).optional(),
+  lines: z.array(ruleLineSchema).max(20).optional(),
+  club: z
+    .strictObject({
+      name: text(60),
+      period: z.enum(['week', 'month', 'year']),
+      price: z.number().min(0).max(1e12),
+      multiplier,
+      until: millis,
+    })
+    .optional(),
 });
 
 export const memberFieldsSchema = z
@@ -77,6 +210,9 @@ export const memberFieldsSchema = z
     marketingConsent: z.boolean(),
     consentAt: millis.nullable(),
     anonymised: z.boolean(),
+    /** The owner merged this member (a duplicate) into that one. */
+    mergedInto: id.nullable(),
+    referredBy: id.nullable(),
   })
   .partial();
 
@@ -85,7 +221,7 @@ export const memberChangeSchema = z.strictObject({
   memberId: id,
   deviceId: id,
   seq: z.number().int().min(1),
-  hlc: text(80).regex(/^[0-9a-z]{11}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,40}$/),
+  hlc: hlcString,
   fields: memberFieldsSchema,
   at: millis,
 });
@@ -100,6 +236,8 @@ export const deviceGrant = z.strictObject({
   /** Shown once; the server keeps only its hash. */
   token: z.string(),
   shop: shopSettingsSchema,
+  /** On joining: each setting's clock, so that an older edit synced later does not win here. */
+  settingsClocks: z.record(z.string().max(40), hlcString).optional(),
 });
 
 export const pairingCodeRequest = z.strictObject({ ownerPin: z.string().regex(/^\d{4,8}$/) });
@@ -125,6 +263,7 @@ export const pushRequest = z
   .strictObject({
     events: z.array(ledgerEventSchema).max(BATCH_MAX),
     memberChanges: z.array(memberChangeSchema).max(BATCH_MAX),
+    settings: z.array(settingsChangeSchema).max(SETTINGS_BATCH_MAX).optional(),
   })
   .refine((p) => p.events.length + p.memberChanges.length <= BATCH_MAX, {
     message: `at most ${BATCH_MAX} items in one push`,
@@ -134,11 +273,18 @@ export const pushReply = z.strictObject({
   /** Ids now stored on the server (new or already there): the tablet may stop sending them. */
   events: z.array(z.string()),
   memberChanges: z.array(z.string()),
+  /** Clocks of the settings changes stored. */
+  settings: z.array(z.string()).optional(),
 });
 
 export const pullItem = z.discriminatedUnion('kind', [
   z.strictObject({ seq: z.number().int(), kind: z.literal('event'), event: ledgerEventSchema }),
   z.strictObject({ seq: z.number().int(), kind: z.literal('member'), change: memberChangeSchema }),
+  z.strictObject({
+    seq: z.number().int(),
+    kind: z.literal('settings'),
+    change: settingsChangeSchema,
+  }),
 ]);
 
 export const pullReply = z.strictObject({
@@ -158,8 +304,66 @@ export const cardReply = z.strictObject({
   recentVisits: z.array(z.strictObject({ at: millis, stamps: z.number().int() })),
 });
 
+/** A customer rates their last visit from their card (POST /api/card/<token>/feedback). */
+export const feedbackRequest = z.strictObject({
+  rating: z.number().int().min(1).max(5),
+  comment: text(500).optional(),
+});
+
+/**
+ * A new tablet's snapshot of the shop, taken at a server cursor `at`: members
+ * with their fields and stats folded from the log up to `at`, and the history
+ * up to `at` in large pages. After it the tablet pulls from `at` as usual.
+ */
+export const snapshotStartReply = z.strictObject({
+  at: z.number().int().min(0),
+  members: z.number().int().min(0),
+  events: z.number().int().min(0),
+});
+
+const visitNote = z.strictObject({ eventId: id, at: millis, stamps: z.number().int() });
+export const memberStatsSchema = z.strictObject({
+  balance: z.number().int(),
+  earned: z.number().int(),
+  spent: z.number().int(),
+  redeemed: z.number().int(),
+  adjusted: z.number().int(),
+  visits: z.number().int(),
+  firstVisitAt: millis.nullable(),
+  lastVisitAt: millis.nullable(),
+  lastEventAt: millis.nullable(),
+  recentVisits: z.array(visitNote).max(50),
+  conflicts: z.array(id).max(10_000),
+});
+
+export const snapshotMember = z.strictObject({
+  id,
+  fields: memberFieldsSchema,
+  clocks: z.record(z.string(), z.string().max(80)),
+  joinedAt: millis,
+  stats: memberStatsSchema,
+});
+
+export const snapshotMembersReply = z.strictObject({
+  members: z.array(snapshotMember),
+  /** Pass the last member's id back as `after` while `more`. */
+  more: z.boolean(),
+});
+
+export const snapshotEventsReply = z.strictObject({
+  events: z.array(ledgerEventSchema),
+  /** The server sequence of the last event: pass it back as `after` while `more`. */
+  after: z.number().int().min(0),
+  more: z.boolean(),
+});
+
+export type SnapshotStart = z.infer<typeof snapshotStartReply>;
+export type SnapshotMember = z.infer<typeof snapshotMember>;
+export type SnapshotMembersReply = z.infer<typeof snapshotMembersReply>;
+export type SnapshotEventsReply = z.infer<typeof snapshotEventsReply>;
 export type ShopSettingsWire = z.infer<typeof shopSettingsSchema>;
 export type LedgerEventWire = z.infer<typeof ledgerEventSchema>;
+export type SettingsChangeWire = z.infer<typeof settingsChangeSchema>;
 export type MemberChangeWire = z.infer<typeof memberChangeSchema>;
 export type PushRequest = z.infer<typeof pushRequest>;
 export type PushReply = z.infer<typeof pushReply>;

@@ -37,7 +37,17 @@ function dewi(now: number): { member: Member; events: LedgerEvent[] } {
     ev(35, { type: 'redeem', stamps: -5, rewardKind: 'donation', rewardId: 'cause' }),
     ev(10, { type: 'stamp', stamps: 1, staffId: 'ana', override: { reason: 'regular' } }),
     ev(2, { type: 'adjustment', stamps: 0, rating: 5, comment: 'Enak sekali' }),
-    { ...ev(2, { type: 'adjustment', stamps: 0 }), club: { until: now + 20 * DAY } },
+    ev(2, {
+      type: 'club',
+      stamps: 0,
+      club: {
+        name: 'Kopi Club',
+        period: 'month',
+        price: 50_000,
+        multiplier: 2,
+        until: now + 20 * DAY,
+      },
+    }),
   ];
   const stats = foldLedger(events);
   const member: Member = {

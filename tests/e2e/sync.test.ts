@@ -2,7 +2,10 @@
  * Three tablets of one shop, each a Chromium with its own IndexedDB, syncing
  * through the real server: the owner connects the first and pairs the others
  * with codes; stamps made while the internet is down converge when it returns;
- * a reward given twice offline shows in the owner's conflict inbox.
+ * a reward given twice offline shows in the owner's conflict inbox; the same
+ * customer enrolled on two offline tablets shows as a possible duplicate that
+ * the owner merges, after which every tablet shows one member with every stamp;
+ * an owner's setting changed on one tablet reaches the others.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -31,6 +34,34 @@ async function syncUntil(page: Page, check: () => Promise<boolean>, message: str
   );
 }
 
+const SITI = { name: 'Siti Rahma', phone: '0813 1111 2222' };
+const DUPLICATE_HINT = 'Possible duplicate';
+
+/** The full text of each search result (name, phone, card, hints). */
+async function matches(page: Page, text: string): Promise<string[]> {
+  await search(page, text);
+  return page.getByRole('list', { name: 'Matching members' }).getByRole('button').allInnerTexts();
+}
+
+/** What a tablet shows of the open member: name, phone, card, totals and each last visit. */
+async function memberView(page: Page): Promise<string> {
+  const visits = page.getByRole('region', { name: 'Last visits' });
+  const items = await visits
+    .getByRole('listitem')
+    .evaluateAll((lis) =>
+      lis.map(
+        (li) => `${li.querySelector('span')?.textContent} @ ${li.querySelector('time')?.dateTime}`,
+      ),
+    );
+  const heading = await page.getByRole('heading', { level: 2 }).innerText();
+  return JSON.stringify([
+    heading,
+    await cardProgress(page),
+    await visits.innerText().then((t) => t.split('\n').at(-1)),
+    items,
+  ]);
+}
+
 async function openMember(page: Page, name: string) {
   await search(page, name);
   await page.getByRole('list', { name: 'Matching members' }).getByRole('button').first().click();
@@ -38,7 +69,7 @@ async function openMember(page: Page, name: string) {
 }
 
 describe('sync between tablets', () => {
-  it('pairs three tablets, converges offline stamps, and shows a double redemption as a conflict', async () => {
+  it('pairs three tablets, converges offline stamps, shows a double redemption as a conflict and merges a duplicate member', async () => {
     const owner = await newTablet();
     const a = owner.page;
     await setUpShop(a, baseURL, { name: 'Kopi Sync' });
@@ -94,6 +125,13 @@ describe('sync between tablets', () => {
         { message: 'the offline status with one change waiting' },
       );
     }
+    // Still offline, the same new customer enrolls at two counters (one phone), with stamps.
+    await enroll(b, SITI);
+    await addStamps(b, 2);
+    await enroll(c, SITI);
+    await addStamps(c, 3);
+    for (const page of [b, c]) await openMember(page, 'Ana Wijaya');
+
     // The internet is back: the tablets converge on 1 + 1 + 2 + 3 = 7 stamps.
     for (const t of [owner, second, third]) await t.context.setOffline(false);
     for (const page of [a, b, c, a, b])
@@ -101,6 +139,17 @@ describe('sync between tablets', () => {
         page,
         async () => (await cardProgress(page)) === '7 of 10 stamps',
         'every stamp on every tablet',
+      );
+
+    // Every tablet shows both Siti Rahma enrollments, each marked as a possible duplicate.
+    for (const page of [a, b, c])
+      await syncUntil(
+        page,
+        async () => {
+          const rows = await matches(page, 'Siti');
+          return rows.length === 2 && rows.every((r) => r.includes(DUPLICATE_HINT));
+        },
+        'both enrollments of Siti, flagged, on every tablet',
       );
 
     // Three more stamps make a reward; two tablets give it while offline.
@@ -125,6 +174,14 @@ describe('sync between tablets', () => {
     await a.getByText('Ana Wijaya: short by 10 stamps').waitFor();
     await a.getByRole('button', { name: 'Forgive Ana Wijaya' }).click();
     await a.getByText('No conflicts. Every reward was earned before it was given.').waitFor();
+    // The owner sees the duplicate Siti and merges it into the one enrolled first.
+    const duplicates = a.getByRole('list', { name: 'Possible duplicate members' });
+    await duplicates.getByText('Siti Rahma — 2 stamps', { exact: false }).waitFor();
+    await duplicates.getByText('Siti Rahma — 3 stamps', { exact: false }).waitFor();
+    await a.getByRole('button', { name: 'Merge into Siti Rahma' }).click();
+    await a.getByText('No duplicates: every phone number belongs to one member.').waitFor();
+    // An owner's setting changed here reaches the other tablets too.
+    await a.getByRole('checkbox', { name: 'Accept printed cards' }).uncheck();
     await a.getByRole('button', { name: 'Back to the counter' }).click();
     await openMember(a, 'Ana Wijaya');
     for (const page of [a, b, c])
@@ -135,5 +192,30 @@ describe('sync between tablets', () => {
           (await page.getByText(OWES_10).count()) === 0,
         'the settled card everywhere',
       );
+
+    // One Siti everywhere, with both counters' stamps (2 + 3), the same card and the same history.
+    const seen: string[] = [];
+    for (const page of [a, b, c, a]) {
+      await syncUntil(
+        page,
+        async () => {
+          const rows = await matches(page, 'Siti');
+          return rows.length === 1 && !rows[0]!.includes(DUPLICATE_HINT);
+        },
+        'one Siti Rahma after the merge',
+      );
+      await openMember(page, 'Siti Rahma');
+      await waitUntil(async () => (await cardProgress(page)) === '5 of 10 stamps', {
+        message: 'the merged stamps on the kept card',
+      });
+      seen.push(await memberView(page));
+    }
+    expect(new Set(seen).size).toBe(1);
+    expect(seen[0]).toMatch(/"\+2 stamps @ \d{4}-/);
+
+    await openOwner(c, 'Shop');
+    const printed = c.getByRole('checkbox', { name: 'Accept printed cards' });
+    await syncUntil(c, async () => !(await printed.isChecked()), 'the owner setting on tablet 3');
+    expect(await printed.isChecked()).toBe(false);
   });
 });

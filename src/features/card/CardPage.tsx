@@ -3,7 +3,7 @@
  * QR to show at the counter, the punch card, rewards and last visits. Works
  * offline from what the phone knows; the QR never needs the network.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardView } from '../../domain/balance';
 import { formatRelative } from '../../i18n/format';
@@ -17,7 +17,13 @@ import { QrCode } from './QrCode';
 import { rememberMyCard } from './snapshot';
 import { useCardState } from './useCardState';
 import { useWakeLock } from './useWakeLock';
+import { loadProgramCatalogues } from '../../i18n';
 import './card.css';
+
+// Referral and feedback, with their words, load after the card itself is on screen.
+const CardProgram = lazy(() =>
+  Promise.all([import('./CardProgram'), loadProgramCatalogues()]).then(([m]) => m),
+);
 
 interface Props {
   token: string;
@@ -137,6 +143,16 @@ function MemberCard({ token, onLeave }: Props) {
             ))}
           </ul>
         </section>
+      )}
+      {state.status === 'shown' && (
+        <Suspense fallback={null}>
+          <CardProgram
+            token={token}
+            memberId={memberId}
+            lastVisitAt={card.recentVisits[0]?.at ?? null}
+            onTablet={state.source === 'tablet'}
+          />
+        </Suspense>
       )}
       <p className="card-page__hint">{t('card.addToHomeScreen')}</p>
       <button type="button" className="button button--link card-page__leave" onClick={onLeave}>

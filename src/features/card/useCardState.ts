@@ -9,6 +9,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db } from '../../db/db';
 import { getShop } from '../../db/settings';
+import { lastYearEvents } from '../../db/program';
+import { memberStanding } from '../../domain/visit';
 import { verifyCard } from '../../shared/card-link';
 import { firstName } from '../../domain/member';
 import { readSeed } from './card-link';
@@ -26,7 +28,13 @@ export function useCardState(token: string, memberId: string, hash: string): Car
     if (!shop) return { shop: null } as const;
     const genuine = (await verifyCard(token, shop.cardKey)).ok;
     const member = genuine ? await db.members.get(memberId) : undefined;
-    return { shop, genuine, member: member ?? null } as const;
+    // The tier shows on the card too (the counter's rule, from the member's last year).
+    const tier =
+      member && shop.program
+        ? (memberStanding(shop.program, await lastYearEvents(db, memberId, Date.now()), Date.now())
+            .tier?.name ?? null)
+        : null;
+    return { shop, genuine, member: member ?? null, tier } as const;
   }, [token, memberId]);
   const [snapshot, setSnapshot] = useState<CardSnapshot | null>(() => readSnapshot(memberId));
 
@@ -61,7 +69,7 @@ export function useCardState(token: string, memberId: string, hash: string): Car
           stampsPerCard: shop.stampsPerCard,
           rewardName: shop.rewardName,
           balance: member.stats.balance,
-          tier: null,
+          tier: local.tier,
           recentVisits: member.stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
           updatedAt: Date.now(),
         },

@@ -1,6 +1,8 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { resolveMerged } from '../../db/duplicate-notes';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { announce } from '../../ui/announcer';
@@ -40,13 +42,28 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
   const { t } = useTranslation();
   const [serving, setServing] = useState<Serving | null>(null);
   const [query, setQuery] = useState('');
-  const [enrolling, setEnrolling] = useState(false);
+  // A friend's referral link (/?ref=<code>) opened on the shop's tablet: enroll with it.
+  const [referral, setReferral] = useState(
+    () => new URLSearchParams(window.location.search).get('ref') ?? '',
+  );
+  const [enrolling, setEnrolling] = useState(referral !== '');
+  useEffect(() => {
+    if (referral) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, [referral]);
   const [scanning, setScanning] = useState(false);
   const [cardFor, setCardFor] = useState<Member | null>(null);
   useEffect(() => markOnce('setia:counter-ready'), []);
   const memberId = serving?.id ?? null;
   const setMemberId = (id: string) => setServing({ id, scanned: false });
-  const onScanned = useCallback((id: string) => setServing({ id, scanned: true }), []);
+  // A merged duplicate's card opens the member it was merged into.
+  const onScanned = useCallback(
+    (id: string) =>
+      void resolveMerged(db, id).then(
+        (kept) => setServing({ id: kept, scanned: true }),
+        () => setServing({ id, scanned: true }),
+      ),
+    [],
+  );
   const closeScanner = useCallback(() => setScanning(false), []);
 
   return (
@@ -104,13 +121,18 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
         <NewMemberDialog
           shop={shop}
           query={query}
-          onCancel={() => setEnrolling(false)}
+          referral={referral}
+          onCancel={() => {
+            setEnrolling(false);
+            setReferral('');
+          }}
           onOpenExisting={(id) => {
             setEnrolling(false);
             setMemberId(id);
           }}
           onSaved={(member) => {
             setEnrolling(false);
+            setReferral('');
             setQuery('');
             setMemberId(member.id);
             announce(t('enroll.welcome', { name: member.name }));

@@ -1,9 +1,10 @@
 /** One member at the counter: the card, pending rewards, stamping, redeeming, undo, recent visits. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { placeholderMember, recentEvents } from '../../db/ledger';
+import { getMember } from '../../db/members';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
@@ -16,6 +17,17 @@ import { usePhoneFormat } from '../../ui/usePhoneFormat';
 import { PunchCard } from '../../ui/PunchCard';
 import { QuantityStepper } from './QuantityStepper';
 import { useCounterActions } from './useCounterActions';
+import { loadProgramCatalogues } from '../../i18n';
+import { Field } from '../../ui/Field';
+
+// The program's part of the panel, with its words: only shops that run a program load it.
+const MemberProgram = lazy(() =>
+  Promise.all([import('./MemberProgram'), loadProgramCatalogues()]).then(([m]) => m),
+);
+
+/** Whether the shop runs anything beyond plain stamps. */
+const hasProgram = (shop: ShopSettings) =>
+  shop.program !== undefined || (shop.catalogue?.length ?? 0) > 0 || shop.club !== undefined;
 
 interface Props {
   memberId: string;
@@ -29,14 +41,18 @@ interface Props {
 export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Props) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  const stored = useLiveQuery(async () => (await db.members.get(memberId)) ?? null, [memberId]);
+  const stored = useLiveQuery(async () => (await getMember(db, memberId)) ?? null, [memberId]);
   const recent = useLiveQuery(() => recentEvents(db, memberId, Date.now()), [memberId, now]);
-  const actions = useCounterActions(memberId, scanned);
+  const programmed = hasProgram(shop);
+  const actions = useCounterActions(memberId, scanned, shop.program !== undefined);
+  const amountMode = shop.program?.earning.mode === 'amount';
+  const [amount, setAmount] = useState('');
+  const [override, setOverride] = useState<string | null>(null);
   const addStampRef = useRef<HTMLButtonElement>(null);
   const formatPhone = usePhoneFormat();
   const [quantity, setQuantity] = useState('1');
   const quantityHelpId = useId();
-  useUnsavedWork(quantity !== '1' || actions.busy !== null);
+  useUnsavedWork(quantity !== '1' || amount !== '' || actions.busy !== null);
 
   // A scanned card "ready to stamp": the cashier's next tap is Add stamp.
   useEffect(() => {
@@ -56,14 +72,24 @@ export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Pro
   const { cardStamps, pendingRewards, owed } = cardView(member.stats.balance, shop.stampsPerCard);
   const q = Number(quantity);
   const quantityValid =
-    Number.isInteger(q) && q >= QUANTITY_MIN && q <= QUANTITY_MAX && quantity.trim() !== '';
+    amountMode ||
+    (Number.isInteger(q) && q >= QUANTITY_MIN && q <= QUANTITY_MAX && quantity.trim() !== '');
+  const spent = Number(amount.replace(',', '.'));
   const undoable = recent ? undoTarget(recent, now) : null;
   const toNextReward = shop.stampsPerCard - cardStamps;
 
   const onStamp = async (e: FormEvent) => {
     e.preventDefault();
     if (!quantityValid) return;
-    if (await actions.stamp(q)) setQuantity('1');
+    const options = {
+      ...(amountMode ? { amount: amount.trim() ? spent : NaN } : {}),
+      ...(override !== null ? { override } : {}),
+    };
+    if (await actions.stamp(amountMode ? 1 : q, options)) {
+      setQuantity('1');
+      setAmount('');
+      setOverride(null);
+    }
   };
 
   return (
@@ -112,13 +138,44 @@ export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Pro
         </p>
       </div>
 
+      {programmed && (
+        <Suspense fallback={null}>
+          <MemberProgram
+            member={member}
+            shop={shop}
+            now={now}
+            quantity={quantityValid ? q : 1}
+            amount={spent}
+            overriding={override !== null}
+            onOverride={() => setOverride('')}
+            actions={actions}
+          />
+        </Suspense>
+      )}
+
       <form className="panel__actions" onSubmit={onStamp} noValidate>
-        <QuantityStepper
-          value={quantity}
-          onChange={setQuantity}
-          invalid={!quantityValid}
-          describedBy={quantityValid ? undefined : quantityHelpId}
-        />
+        {amountMode ? (
+          <Field label={t('counter.amountSpent', { currency: shop.currency })}>
+            <input
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          </Field>
+        ) : (
+          <QuantityStepper
+            value={quantity}
+            onChange={setQuantity}
+            invalid={!quantityValid}
+            describedBy={quantityValid ? undefined : quantityHelpId}
+          />
+        )}
+        {override !== null && (
+          <Field label={t('counter.overrideReason')}>
+            <input value={override} onChange={(e) => setOverride(e.target.value)} autoFocus />
+          </Field>
+        )}
         <button
           ref={addStampRef}
           type="submit"

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
+import { duplicateSuspects } from '../../db/duplicate-notes';
 import { searchMembers } from '../../db/members';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
@@ -24,6 +25,8 @@ export function MemberSearch({ query, onQueryChange, selectedId, stampsPerCard, 
     () => (deferred.trim() ? timed('setia:search', () => searchMembers(db, deferred)) : []),
     [deferred],
   );
+  // Members sharing a phone (enrolled twice on offline tablets) until the owner merges them.
+  const suspects = useLiveQuery(() => duplicateSuspects(db), []);
   const formatPhone = usePhoneFormat(Boolean(results?.some((m) => m.phone)));
   const searching = deferred.trim().length > 0;
 
@@ -59,6 +62,9 @@ export function MemberSearch({ query, onQueryChange, selectedId, stampsPerCard, 
                 >
                   <span className="result__name">{m.name}</span>
                   {m.phone && <span className="result__phone">{formatPhone(m.phone)}</span>}
+                  {suspects?.has(m.id) && (
+                    <span className="badge badge--duplicate">{t('duplicates.hint')}</span>
+                  )}
                   <span className={`badge${pendingRewards > 0 ? ' badge--reward' : ''}`}>
                     {pendingRewards > 0
                       ? t('counter.rewardsReady', { count: pendingRewards })

@@ -11,15 +11,26 @@ import { useEnroll } from './useEnroll';
 interface Props {
   shop: ShopSettings;
   query: string;
+  /** A referral code the new member came with (a friend's referral link). */
+  referral?: string;
   onSaved: (member: Member) => void;
   onOpenExisting: (memberId: string) => void;
   onCancel: () => void;
 }
 
-export function NewMemberDialog({ shop, query, onSaved, onOpenExisting, onCancel }: Props) {
+export function NewMemberDialog({
+  shop,
+  query,
+  referral = '',
+  onSaved,
+  onOpenExisting,
+  onCancel,
+}: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
-  const { input, errors, takenBy, saving, failed, change, submit } = useEnroll(shop, query);
+  const enroll = useEnroll(shop, query, referral);
+  const { input, errors, takenBy, saving, failed, change, submit } = enroll;
+  const askReferral = referral !== '' || (shop.program?.referral.referrerStamps ?? 0) > 0;
   useUnsavedWork(true);
   const err = (k: keyof typeof errors) =>
     errors[k] ? t(`errors.${errors[k]}`, { max: NAME_MAX }) : null;
@@ -84,6 +95,19 @@ export function NewMemberDialog({ shop, query, onSaved, onOpenExisting, onCancel
             onChange={(e) => change('birthday', e.target.value)}
           />
         </Field>
+        {askReferral && (
+          <Field
+            label={t('enroll.referral')}
+            error={enroll.referralError ? t('errors.referral.unknown') : null}
+          >
+            <input
+              value={enroll.referralCode}
+              onChange={(e) => enroll.changeReferral(e.target.value)}
+              autoComplete="off"
+              autoCapitalize="characters"
+            />
+          </Field>
+        )}
         <label className="check">
           <input
             type="checkbox"

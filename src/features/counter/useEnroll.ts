@@ -27,8 +27,10 @@ export function inputFromQuery(query: string): MemberInput {
   };
 }
 
-export function useEnroll(shop: ShopSettings, query: string) {
+export function useEnroll(shop: ShopSettings, query: string, referral = '') {
   const [input, setInput] = useState<MemberInput>(() => inputFromQuery(query));
+  const [referralCode, setReferralCode] = useState(referral);
+  const [referralError, setReferralError] = useState(false);
   const [errors, setErrors] = useState<MemberErrors>({});
   const [takenBy, setTakenBy] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -50,8 +52,15 @@ export function useEnroll(shop: ShopSettings, query: string) {
       if (result.ok) phone = result.phone;
       else found.phone = 'phone.invalid';
     }
+    // A referral code names the member who brought this one (their bonus comes with the first stamp).
+    let referredBy: string | null = null;
+    if (referralCode.trim()) {
+      const { findReferrer } = await import('../../db/program');
+      referredBy = (await findReferrer(db, referralCode))?.id ?? null;
+    }
+    setReferralError(referralCode.trim() !== '' && referredBy === null);
     setErrors(found);
-    if (Object.keys(found).length > 0) return null;
+    if (Object.keys(found).length > 0 || (referralCode.trim() && !referredBy)) return null;
     setSaving(true);
     setFailed(null);
     try {
@@ -66,8 +75,10 @@ export function useEnroll(shop: ShopSettings, query: string) {
             marketingConsent: input.marketingConsent,
             consentAt: input.marketingConsent ? now : null,
             anonymised: false,
+            ...(referredBy ? { referredBy } : {}),
           },
           phoneKeys: phone?.keys ?? [],
+          welcomeStamps: shop.program?.welcomeStamps ?? 0,
         },
         now,
       );
@@ -82,5 +93,21 @@ export function useEnroll(shop: ShopSettings, query: string) {
     }
   };
 
-  return { input, errors, takenBy, saving, failed, change, submit };
+  const changeReferral = (code: string) => {
+    setReferralCode(code);
+    setReferralError(false);
+  };
+
+  return {
+    input,
+    errors,
+    takenBy,
+    saving,
+    failed,
+    change,
+    submit,
+    referralCode,
+    referralError,
+    changeReferral,
+  };
 }

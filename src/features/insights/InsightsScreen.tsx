@@ -29,9 +29,6 @@ import './insights.css';
 
 const DAY = 86_400_000;
 
-/** Staff names come with the shop's staff list when it has one (older shops do not). */
-type Staffed = ShopSettings & { staff?: { id: string; name: string }[] };
-
 export default function InsightsScreen({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
   const [opened] = useState(() => Date.now());
@@ -101,7 +98,7 @@ export default function InsightsScreen({ shop }: { shop: ShopSettings }) {
           names={state.result!.names}
           events={state.result!.events}
           request={state.answered!}
-          staffNames={(shop as Staffed).staff}
+          staffNames={shop.staff}
         />
       )}
     </section>
@@ -120,7 +117,7 @@ const Figures = memo(function Figures({
   names: Record<string, string>;
   events: number;
   request: InsightsRequest;
-  staffNames: Staffed['staff'];
+  staffNames: ShopSettings['staff'];
 }) {
   const { t } = useTranslation();
   const days = useMemo(() => daysOfRange(request.from, request.to, localDay), [request]);

@@ -11,7 +11,8 @@ import { connectToServer } from '../../db/sync';
 import type { ShopSettings } from '../../domain/program';
 import { Field } from '../../ui/Field';
 import { serverAddress } from './server-address';
-import { loadSync } from './status';
+import { CatchUpBar } from './CatchUpBar';
+import { catchUpStatus, loadSync } from './status';
 import { useSyncErrorText } from './useSyncErrors';
 
 export default function JoinShop() {
@@ -46,7 +47,9 @@ export default function JoinShop() {
       const name = `${t('sync.newTablet')} ${100 + Math.floor(Math.random() * 900)}`;
       const { syncApi } = await import('./client'); // zod loads only when it is needed
       const grant = await syncApi.join(address, code.trim(), name);
-      await connectToServer(db, address, grant);
+      await connectToServer(db, address, grant, { snapshot: true });
+      // The counter shows the bar from its first frame, until the snapshot is in.
+      catchUpStatus.set({ done: 0, total: 1, ready: false });
       await createShop(db, grant.shop as ShopSettings);
       void loadSync().then((m) => m.syncNow());
     } catch (err) {
@@ -81,6 +84,7 @@ export default function JoinShop() {
       <button type="submit" className="button button--primary button--large" disabled={joining}>
         {joining ? t('sync.joining') : t('sync.joinButton')}
       </button>
+      {joining && <CatchUpBar waiting />}
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useObservable } from '../../ui/useObservable';
 import { formatTime } from '../../i18n/format';
+import { CatchUpBar } from './CatchUpBar';
 import { loadSync, syncErrorKey, syncStatus } from './status';
 
 export function SyncStatusLine() {
@@ -46,6 +47,7 @@ export function SyncStatusLine() {
           {t('sync.now')}
         </button>
       )}
+      <CatchUpBar />
     </div>
   );
 }

@@ -10,6 +10,9 @@ import {
   pullReply,
   pushReply,
   revokeReply,
+  snapshotEventsReply,
+  snapshotMembersReply,
+  snapshotStartReply,
   type DeviceGrant,
   type PullReply,
   type PushReply,
@@ -45,7 +48,9 @@ async function call<S extends z.ZodType>(
     const err = body as { error?: string; message?: string } | null;
     throw new SyncError(err?.message ?? res.statusText, res.status, err?.error ?? 'http');
   }
+  const t0 = performance.now();
   const parsed = schema.safeParse(body);
+  performance.measure('setia:sync-check', { start: t0 });
   if (!parsed.success) throw new SyncError('bad reply', res.status, 'bad_reply');
   return parsed.data;
 }
@@ -81,6 +86,24 @@ export function createSyncApi(fetchFn: Fetch = (url, init) => fetch(url, init)) 
         method: 'GET',
         token,
       }),
+    snapshot: (server: string, token: string) =>
+      call(fetchFn, server, '/sync/snapshot', snapshotStartReply, { method: 'GET', token }),
+    snapshotMembers: (server: string, token: string, at: number, after: string, limit?: number) =>
+      call(
+        fetchFn,
+        server,
+        `/sync/snapshot/members?at=${at}&after=${encodeURIComponent(after)}${limit ? `&limit=${limit}` : ''}`,
+        snapshotMembersReply,
+        { method: 'GET', token },
+      ),
+    snapshotEvents: (server: string, token: string, at: number, after: number, limit?: number) =>
+      call(
+        fetchFn,
+        server,
+        `/sync/snapshot/events?at=${at}&after=${after}${limit ? `&limit=${limit}` : ''}`,
+        snapshotEventsReply,
+        { method: 'GET', token },
+      ),
   };
 }
 

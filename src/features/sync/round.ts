@@ -5,10 +5,18 @@
  * tab, server killed) resumes where it stopped and never sends or applies
  * anything twice.
  */
-import { applyPulled, getSyncState, outbox, updateSyncState } from '../../db/sync';
+import {
+  applyPulled,
+  getSyncState,
+  outbox,
+  pendingSettings,
+  settingsAcknowledged,
+  updateSyncState,
+} from '../../db/sync';
 import type { SetiaDB } from '../../db/schema';
 import { BATCH_MAX } from '../../shared/sync-limits';
 import type { SyncApi } from './client';
+import { catchUp } from './join';
 import { SyncError } from './sync-error';
 
 export const PUSH_BATCH = BATCH_MAX;
@@ -44,7 +52,9 @@ export async function syncRound(
     await updateSyncState(db, { pushedSeq: pushed });
     performance.measure('setia:sync-push', { start: t0 });
   }
-  for (let cursor = state.cursor; ;) {
+  // A tablet that just joined loads the shop's snapshot first, then pulls what came after it.
+  const from = state.join ? await catchUp(db, api, state) : state.cursor;
+  for (let cursor = from; ;) {
     const t0 = performance.now();
     const page = await api.pull(state.server, state.token, cursor);
     const t1 = performance.now();
@@ -56,6 +66,18 @@ export async function syncRound(
     moved.pulled += page.items.length;
     cursor = page.cursor;
     if (!page.more) break;
+  }
+  // The owner's settings edits go last: a refused one (say, a setting this server does not
+  // know yet) shows as a sync error but never stops stamps and members from syncing.
+  const settings = await pendingSettings(db);
+  if (settings.length > 0) {
+    const ack = await api.push(state.server, state.token, {
+      events: [],
+      memberChanges: [],
+      settings,
+    });
+    await settingsAcknowledged(db, ack.settings ?? []);
+    moved.pushed += ack.settings?.length ?? 0;
   }
   await updateSyncState(db, { lastSyncAt: now() });
   return moved;

@@ -30,3 +30,12 @@ export const syncStatus = createObservable<SyncStatus>({ phase: 'unpaired', pend
 
 /** The sync code, loaded after first paint (it is not needed to show the counter). */
 export const loadSync = () => import('./engine');
+
+/** A new tablet catching up with its shop (joined from a snapshot): how far, or null. */
+export interface CatchUp {
+  done: number;
+  total: number;
+  /** Every member can be looked up and stamped (some may not be searchable yet). */
+  ready: boolean;
+}
+export const catchUpStatus = createObservable<CatchUp | null>(null);

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { afterWrongPin, OPEN_LOCK, waitLeft, type PinLock } from '../../domain/owner-lock';
 import { verifyPin } from '../../shared/pin';
 import {
+  feedbackRequest,
   joinRequest,
   pairingCodeRequest,
   PULL_PAGE_DEFAULT,
@@ -19,11 +20,15 @@ import {
   type ErrorReply,
 } from '../../shared/sync-protocol';
 import { StoreError, type DeviceAuth, type Store } from '../store/store';
+import { snapshotRoutes } from './snapshot';
 
 /** A sync push of 1,000 events is about 300 KB; anything far bigger is not a tablet. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
-type Env = { Variables: { auth: DeviceAuth } };
+export type Env = { Variables: { auth: DeviceAuth } };
+
+const CARD_TOKEN = /^[0-9A-Za-z_-]{1,40}\.[A-Za-z0-9_-]{22}$/;
+const FEEDBACK_GAP_MS = 5_000;
 
 export class ApiError extends Error {
   constructor(
@@ -191,14 +196,30 @@ export function apiRoutes(store: Store, clock: () => number = Date.now): Hono<En
     return c.json(await store.pull(c.get('auth').shopId, cursor, limit));
   });
 
+  api.route('/sync/snapshot', snapshotRoutes(store, requireDevice));
+
   api.get('/card/:token', async (c) => {
     const token = c.req.param('token');
-    const card = /^[0-9A-Za-z_-]{1,40}\.[A-Za-z0-9_-]{22}$/.test(token)
-      ? await store.card(token)
-      : null;
+    const card = CARD_TOKEN.test(token) ? await store.card(token, clock()) : null;
     if (!card) throw new ApiError(404, 'no_card', 'No card for this link.');
     c.header('Cache-Control', 'no-store');
     return c.json(card);
+  });
+
+  // A customer rates their last visit from their card; the signed card link is the only key.
+  const feedbackTries = new Map<string, number>();
+  api.post('/card/:token/feedback', async (c) => {
+    const token = c.req.param('token');
+    if (!CARD_TOKEN.test(token)) throw new ApiError(404, 'no_card', 'No card for this link.');
+    const req = await body(c, feedbackRequest);
+    const now = clock();
+    // At most one try per card every few seconds: a stuck button cannot flood the ledger.
+    if (now - (feedbackTries.get(token) ?? -Infinity) < FEEDBACK_GAP_MS)
+      throw new ApiError(429, 'too_fast', 'One moment, and try again.');
+    if (feedbackTries.size > 10_000) feedbackTries.clear(); // a bound, not a record
+    feedbackTries.set(token, now);
+    await store.feedback(token, req.rating, req.comment, now);
+    return c.json({ ok: true }, 201);
   });
 
   api.all('*', (c) =>

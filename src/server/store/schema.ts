@@ -9,6 +9,8 @@ export interface ShopTable {
   id: string;
   /** ShopSettings as JSON (name, card key, owner PIN hash, program). */
   settings: string;
+  /** Per setting, the hybrid clock of the edit it holds (JSON; migration 0002). */
+  settings_clocks: Generated<string>;
   created_at: number;
 }
 
@@ -32,7 +34,8 @@ export interface LogTable {
   seq: Generated<number>;
   shop_id: string;
   id: string;
-  kind: 'event' | 'member';
+  kind: 'event' | 'member' | 'settings';
+  /** '' for a settings change. */
   member_id: string;
   body: string;
 }
@@ -111,6 +114,14 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('shop_id', 'text', (c) => c.notNull())
           .addColumn('fields', 'text', (c) => c.notNull())
           .addColumn('clocks', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
+    '0002-settings-clocks': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .alterTable('shops')
+          .addColumn('settings_clocks', 'text', (c) => c.notNull().defaultTo('{}'))
           .execute();
       },
     },

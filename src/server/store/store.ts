@@ -6,10 +6,13 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { ulid } from 'ulidx';
 import { EMPTY_STATS, foldLedger } from '../../domain/balance';
 import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
+import { mergeSettings, type SettingClocks } from '../../domain/settings-merge';
+import { feedbackOutcome, memberStanding } from '../../domain/visit';
 import { verifyCard } from '../../shared/card-link';
 import type {
   DeviceInfo,
@@ -20,6 +23,7 @@ import type {
   PullReply,
   PushReply,
   PushRequest,
+  SettingsChangeWire,
 } from '../../shared/sync-protocol';
 import { connect, type StoreOptions } from './connect';
 import type { Database, Dialect } from './schema';
@@ -47,6 +51,7 @@ export interface DeviceAuth {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 const newDeviceId = () => randomBytes(8).toString('hex');
+const newEventId = (now: number) => ulid(now);
 
 export class Store {
   private constructor(
@@ -153,16 +158,14 @@ export class Store {
         .executeTakeFirst();
       if (!row || row.expires_at < now) return null;
       await trx.deleteFrom('pairing_codes').where('code_hash', '=', sha256(normal)).execute();
-      const shop = JSON.parse(
-        (
-          await trx
-            .selectFrom('shops')
-            .select('settings')
-            .where('id', '=', row.shop_id)
-            .executeTakeFirstOrThrow()
-        ).settings,
-      ) as ShopSettings;
-      return this.addDevice(trx, shop, deviceName, now);
+      const shopRow = await trx
+        .selectFrom('shops')
+        .select(['settings', 'settings_clocks'])
+        .where('id', '=', row.shop_id)
+        .executeTakeFirstOrThrow();
+      const shop = JSON.parse(shopRow.settings) as ShopSettings;
+      const grant = await this.addDevice(trx, shop, deviceName, now);
+      return { ...grant, settingsClocks: JSON.parse(shopRow.settings_clocks) as SettingClocks };
     });
   }
 
@@ -251,11 +254,64 @@ export class Store {
           .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
           .execute();
       for (const change of push.memberChanges) await this.mergeMember(trx, shopId, change);
+      if (push.settings?.length) await this.mergeShopSettings(trx, shopId, push.settings);
     });
     return {
       events: push.events.map((e) => e.id),
       memberChanges: push.memberChanges.map((c) => c.id),
+      ...(push.settings ? { settings: push.settings.map((s) => s.hlc) } : {}),
     };
+  }
+
+  /**
+   * The owner's settings edits: each logged once (its clock is its id: unique per
+   * device and edit) for the other tablets to pull, and merged setting by setting
+   * into the shop's row, latest clock winning. The server reads only what it needs
+   * (owner PIN, name, card key); any other setting is stored as it came.
+   */
+  private async mergeShopSettings(
+    trx: Kysely<Database>,
+    shopId: string,
+    changes: SettingsChangeWire[],
+  ) {
+    await trx
+      .insertInto('log')
+      .values(
+        changes.map((c) => ({
+          shop_id: shopId,
+          id: c.hlc,
+          kind: 'settings' as const,
+          member_id: '',
+          body: JSON.stringify(c),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom('shops')
+      .select(['settings', 'settings_clocks'])
+      .where('id', '=', shopId)
+      .executeTakeFirstOrThrow();
+    let settings = JSON.parse(row.settings) as ShopSettings;
+    let clocks = JSON.parse(row.settings_clocks) as SettingClocks;
+    let changed = false;
+    for (const change of changes) {
+      const merged = mergeSettings(
+        settings,
+        clocks,
+        change.fields as Partial<ShopSettings>,
+        change.hlc,
+      );
+      settings = merged.settings;
+      clocks = merged.clocks;
+      changed ||= merged.changed.length > 0;
+    }
+    if (!changed) return;
+    await trx
+      .updateTable('shops')
+      .set({ settings: JSON.stringify(settings), settings_clocks: JSON.stringify(clocks) })
+      .where('id', '=', shopId)
+      .execute();
   }
 
   /** Field by field, latest clock wins: applying a change twice or out of order is harmless. */
@@ -297,7 +353,9 @@ export class Store {
     const items: PullItem[] = page.map((r) =>
       r.kind === 'event'
         ? { seq: r.seq, kind: 'event', event: JSON.parse(r.body) }
-        : { seq: r.seq, kind: 'member', change: JSON.parse(r.body) },
+        : r.kind === 'settings'
+          ? { seq: r.seq, kind: 'settings', change: JSON.parse(r.body) }
+          : { seq: r.seq, kind: 'member', change: JSON.parse(r.body) },
     );
     return { items, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
   }
@@ -306,7 +364,24 @@ export class Store {
    * The customer's card for a signed card token: first name, stamps, last visits.
    * Null when the token does not verify with the member's shop key.
    */
-  async card(token: string): Promise<CardReply | null> {
+  async card(token: string, now = Date.now()): Promise<CardReply | null> {
+    const found = await this.cardHolder(token);
+    if (!found) return null;
+    const { fields, shop, events } = found;
+    const stats = foldLedger(events, EMPTY_STATS);
+    return {
+      shopName: shop.name,
+      firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
+      stampsPerCard: shop.stampsPerCard,
+      rewardName: shop.rewardName,
+      balance: stats.balance,
+      tier: shop.program ? (memberStanding(shop.program, events, now).tier?.name ?? null) : null,
+      recentVisits: stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
+    };
+  }
+
+  /** The member, shop and events behind a signed card token (null when it does not verify). */
+  private async cardHolder(token: string) {
     const memberId = token.split('.')[0] ?? '';
     const member = await this.db
       .selectFrom('members')
@@ -316,30 +391,75 @@ export class Store {
     if (!member) return null;
     const shop = await this.shop(member.shop_id);
     if (!(await verifyCard(token, shop.cardKey)).ok) return null;
+    // A duplicate the owner merged shows the card of the member it was merged into.
+    let shownId = memberId;
+    let fields = JSON.parse(member.fields) as Partial<MemberFields>;
+    for (let hops = 0; fields.mergedInto && hops < 5; hops++) {
+      const into = await this.db
+        .selectFrom('members')
+        .select('fields')
+        .where('id', '=', fields.mergedInto)
+        .where('shop_id', '=', member.shop_id)
+        .executeTakeFirst();
+      if (!into) break;
+      shownId = fields.mergedInto;
+      fields = JSON.parse(into.fields) as Partial<MemberFields>;
+    }
     const rows = await this.db
       .selectFrom('log')
       .select('body')
       .where('shop_id', '=', member.shop_id)
-      .where('member_id', '=', memberId)
+      .where('member_id', '=', shownId)
       .where('kind', '=', 'event')
       .orderBy('seq')
       .execute();
-    const stats = foldLedger(
-      rows.map((r) => JSON.parse(r.body) as LedgerEvent),
-      EMPTY_STATS,
-    );
-    const fields = JSON.parse(member.fields) as Partial<MemberFields>;
-    return {
-      shopName: shop.name,
-      firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
-      stampsPerCard: shop.stampsPerCard,
-      rewardName: shop.rewardName,
-      balance: stats.balance,
-      tier: null,
-      recentVisits: stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
+    const events = rows.map((r) => JSON.parse(r.body) as LedgerEvent);
+    return { memberId: shownId, shopId: member.shop_id, fields, shop, events };
+  }
+
+  /**
+   * A customer rated their last visit from their card: stored as a ledger event
+   * that the shop's tablets pull. Once per visit; the bonus (the shop's rules as
+   * the server holds them) at most once a month.
+   */
+  async feedback(token: string, rating: number, comment: string | undefined, now: number) {
+    const found = await this.cardHolder(token);
+    if (!found) throw new StoreError(404, 'no_card', 'No card for this link.');
+    const outcome = feedbackOutcome(found.shop.program, found.events, rating, now);
+    if (outcome === 'feedback.noVisit')
+      throw new StoreError(409, 'no_visit', 'There is no visit to rate yet.');
+    if (outcome === 'feedback.alreadyRated')
+      throw new StoreError(429, 'already_rated', 'This visit has already been rated. Thank you!');
+    if (typeof outcome === 'string') throw new StoreError(400, 'bad_rating', 'Rate from 1 to 5.');
+    const event: LedgerEvent = {
+      id: newEventId(now),
+      memberId: found.memberId,
+      type: 'bonus',
+      stamps: outcome.stamps,
+      lines: [{ rule: 'feedback', stamps: outcome.stamps }],
+      rating,
+      ...(comment?.trim() ? { comment: comment.trim() } : {}),
+      at: now,
+      deviceId: SERVER_DEVICE,
+      staffId: 'customer',
+      // Tablets order a device's events by seq; the server's own events go by time.
+      seq: now,
     };
+    await this.db
+      .insertInto('log')
+      .values({
+        shop_id: found.shopId,
+        id: event.id,
+        kind: 'event',
+        member_id: event.memberId,
+        body: JSON.stringify(event),
+      })
+      .execute();
   }
 }
+
+/** The device id the server's own events carry (a customer's feedback from their card). */
+export const SERVER_DEVICE = 'server';
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

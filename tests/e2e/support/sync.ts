@@ -5,8 +5,9 @@ import { OWNER_PIN } from './shop';
 export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
 /** Opens the owner area (unlocking it if needed) at one of its sections. */
-export async function openOwner(page: Page, section: 'Members' | 'Tablets' = 'Tablets') {
-  await page.getByRole('button', { name: 'Owner' }).click();
+export async function openOwner(page: Page, section: 'Members' | 'Shop' | 'Tablets' = 'Tablets') {
+  // Exact: a shop with staff also shows "Staff: Owner".
+  await page.getByRole('button', { name: 'Owner', exact: true }).click();
   const sections = page.getByRole('navigation', { name: 'Owner sections' });
   const pin = page.getByLabel('Owner PIN');
   await sections.or(pin).waitFor();

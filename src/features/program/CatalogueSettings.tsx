@@ -1,0 +1,124 @@
+/** The reward catalogue: rewards besides the card's own, at their stamp costs. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { updateShop } from '../../db/settings';
+import { validateReward, type CatalogueReward, type RewardKind } from '../../domain/offers';
+import type { ShopSettings } from '../../domain/program';
+import { Field } from '../../ui/Field';
+import { NumberInput } from './NumberInput';
+import { newRowId } from './row-id';
+
+const KINDS: RewardKind[] = ['item', 'merch', 'donation'];
+
+export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
+  const { t } = useTranslation();
+  const [rewards, setRewards] = useState<CatalogueReward[]>(shop.catalogue ?? []);
+  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'failed'>('idle');
+  const [showErrors, setShowErrors] = useState(false);
+  const errors = rewards.map(validateReward);
+  const err = (i: number, code: string) =>
+    showErrors && errors[i]!.some((e) => e === code) ? t(`program.errors.${code}`) : null;
+  const set = (i: number, patch: Partial<CatalogueReward>) => {
+    setRewards((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setStatus('idle');
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setShowErrors(true);
+    if (errors.some((list) => list.length > 0)) return setStatus('invalid');
+    try {
+      await updateShop(db, { catalogue: rewards.map((r) => ({ ...r, name: r.name.trim() })) });
+      setStatus('saved');
+    } catch {
+      setStatus('failed');
+    }
+  };
+
+  return (
+    <form
+      className="panel program"
+      aria-labelledby="catalogue-title"
+      onSubmit={onSubmit}
+      noValidate
+    >
+      <h2 id="catalogue-title">{t('program.catalogue.title')}</h2>
+      <p className="muted">{t('program.catalogue.intro', { reward: shop.rewardName })}</p>
+      {rewards.map((r, i) => (
+        <fieldset key={r.id} className="program__row">
+          <legend>{t('program.catalogue.item', { n: i + 1 })}</legend>
+          <div className="field-row">
+            <Field label={t('program.catalogue.name')} error={err(i, 'offer.name')}>
+              <input value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
+            </Field>
+            <Field label={t('program.catalogue.cost')} error={err(i, 'offer.cost')}>
+              <NumberInput value={r.cost} onValue={(v) => set(i, { cost: v })} />
+            </Field>
+          </div>
+          <div className="field-row">
+            <Field label={t('program.catalogue.kind')}>
+              <select
+                value={r.kind}
+                onChange={(e) => set(i, { kind: e.target.value as RewardKind })}
+              >
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`program.catalogue.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field
+              label={t('program.catalogue.limit')}
+              hint={t('program.catalogue.limitHint')}
+              error={err(i, 'offer.limit')}
+            >
+              <NumberInput
+                value={r.limit ?? NaN}
+                onValue={(v) => set(i, { limit: Number.isNaN(v) ? null : v })}
+              />
+            </Field>
+          </div>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setRewards((rs) => rs.filter((_, j) => j !== i))}
+          >
+            {t('program.catalogue.remove')}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          setRewards((rs) => [
+            ...rs,
+            { id: newRowId(), name: '', cost: 25, kind: 'merch', limit: null },
+          ])
+        }
+      >
+        {t('program.catalogue.add')}
+      </button>
+      {status === 'invalid' && (
+        <p className="form-error" role="alert">
+          {t('program.invalid')}
+        </p>
+      )}
+      {status === 'failed' && (
+        <p className="form-error" role="alert">
+          {t('errors.saveFailed')}
+        </p>
+      )}
+      <div className="program__actions">
+        <button type="submit" className="button button--primary">
+          {t('program.catalogue.save')}
+        </button>
+        <p role="status" className="muted">
+          {status === 'saved' ? t('program.saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+/** The paid club membership the cashier can sell at the counter. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { updateShop } from '../../db/settings';
+import { CLUB_PERIODS, validateClub, type ClubOffer, type ClubPeriod } from '../../domain/offers';
+import type { ShopSettings } from '../../domain/program';
+import { Field } from '../../ui/Field';
+import { NumberInput } from './NumberInput';
+
+const EMPTY: ClubOffer = { name: '', price: 0, period: 'month', multiplier: 2, perks: '' };
+
+export function ClubSettings({ shop }: { shop: ShopSettings }) {
+  const { t } = useTranslation();
+  const [offered, setOffered] = useState(shop.club !== undefined);
+  const [club, setClub] = useState<ClubOffer>(shop.club ?? EMPTY);
+  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'failed'>('idle');
+  const [showErrors, setShowErrors] = useState(false);
+  const errors = offered ? validateClub(club) : [];
+  const err = (code: string) =>
+    showErrors && errors.some((e) => e === code) ? t(`program.errors.${code}`) : null;
+  const set = (patch: Partial<ClubOffer>) => {
+    setClub((c) => ({ ...c, ...patch }));
+    setStatus('idle');
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setShowErrors(true);
+    if (errors.length > 0) return setStatus('invalid');
+    try {
+      // An optional setting is removed by writing undefined (older shops never had it).
+      await updateShop(db, {
+        club: offered ? { ...club, name: club.name.trim(), perks: club.perks.trim() } : undefined,
+      });
+      setStatus('saved');
+    } catch {
+      setStatus('failed');
+    }
+  };
+
+  return (
+    <form className="panel program" aria-labelledby="club-title" onSubmit={onSubmit} noValidate>
+      <h2 id="club-title">{t('program.club.title')}</h2>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={offered}
+          onChange={(e) => {
+            setOffered(e.target.checked);
+            setStatus('idle');
+          }}
+        />
+        <span>{t('program.club.offered')}</span>
+      </label>
+      {offered && (
+        <>
+          <div className="field-row">
+            <Field label={t('program.club.name')} error={err('offer.name')}>
+              <input value={club.name} onChange={(e) => set({ name: e.target.value })} />
+            </Field>
+            <Field
+              label={t('program.club.price', { currency: shop.currency })}
+              error={err('club.price')}
+            >
+              <NumberInput value={club.price} onValue={(v) => set({ price: v })} />
+            </Field>
+          </div>
+          <div className="field-row">
+            <Field label={t('program.club.period')}>
+              <select
+                value={club.period}
+                onChange={(e) => set({ period: e.target.value as ClubPeriod })}
+              >
+                {CLUB_PERIODS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`program.club.periods.${p}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('program.multiplier')} error={err('club.multiplier')}>
+              <NumberInput value={club.multiplier} onValue={(v) => set({ multiplier: v })} />
+            </Field>
+          </div>
+          <Field label={t('program.club.perks')} error={err('club.perks')}>
+            <input value={club.perks} onChange={(e) => set({ perks: e.target.value })} />
+          </Field>
+        </>
+      )}
+      {status === 'invalid' && (
+        <p className="form-error" role="alert">
+          {t('program.invalid')}
+        </p>
+      )}
+      {status === 'failed' && (
+        <p className="form-error" role="alert">
+          {t('errors.saveFailed')}
+        </p>
+      )}
+      <div className="program__actions">
+        <button type="submit" className="button button--primary">
+          {t('program.club.save')}
+        </button>
+        <p role="status" className="muted">
+          {status === 'saved' ? t('program.saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+/** The owner's "Program" section: earning rules, reward catalogue and club (lazy: owner only). */
+import type { ShopSettings } from '../../domain/program';
+import { CatalogueSettings } from './CatalogueSettings';
+import { ClubSettings } from './ClubSettings';
+import { ProgramSettings } from './ProgramSettings';
+
+export default function ProgramSection({ shop }: { shop: ShopSettings }) {
+  return (
+    <>
+      <ProgramSettings shop={shop} />
+      <CatalogueSettings shop={shop} />
+      <ClubSettings shop={shop} />
+    </>
+  );
+}

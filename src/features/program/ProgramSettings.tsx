@@ -1,0 +1,324 @@
+/**
+ * The owner's program rules: how stamps are earned, bonuses, promotions, tiers
+ * and the cooldown, with a live preview. Saved into the shop's settings (which
+ * sync to the other tablets); past events keep what they granted.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { updateShop } from '../../db/settings';
+import type { ShopSettings } from '../../domain/program';
+import { ruleFieldErrors } from '../../domain/rule-fields';
+import {
+  DEFAULT_RULES,
+  type EarningMode,
+  type ProgramRules,
+  type Promotion,
+  type Tier,
+} from '../../domain/rules';
+import { Field } from '../../ui/Field';
+import { NumberInput } from './NumberInput';
+import { ProgramPreview } from './ProgramPreview';
+import { newRowId } from './row-id';
+import './program.css';
+
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
+const MODES: EarningMode[] = ['visit', 'item', 'amount'];
+
+export function ProgramSettings({ shop }: { shop: ShopSettings }) {
+  const { t } = useTranslation();
+  const [rules, setRules] = useState<ProgramRules>(shop.program ?? DEFAULT_RULES);
+  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'failed'>('idle');
+  const [showErrors, setShowErrors] = useState(false);
+  const errors = ruleFieldErrors(rules);
+  const err = (field: string) =>
+    showErrors && errors[field] ? t(`program.errors.${errors[field]}`) : null;
+
+  const change = (patch: Partial<ProgramRules>) => {
+    setRules((r) => ({ ...r, ...patch }));
+    setStatus('idle');
+  };
+  const setPromo = (i: number, patch: Partial<Promotion>) =>
+    change({ promotions: rules.promotions.map((p, j) => (j === i ? { ...p, ...patch } : p)) });
+  const setTier = (i: number, patch: Partial<Tier>) =>
+    change({ tiers: rules.tiers.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setShowErrors(true);
+    if (Object.keys(errors).length > 0) return setStatus('invalid');
+    try {
+      const clean = {
+        ...rules,
+        promotions: rules.promotions.map((p) => ({ ...p, name: p.name.trim() })),
+        tiers: rules.tiers.map((x) => ({ ...x, name: x.name.trim() })),
+      };
+      await updateShop(db, { program: clean });
+      setStatus('saved');
+    } catch {
+      setStatus('failed');
+    }
+  };
+
+  return (
+    <form className="panel program" aria-labelledby="program-title" onSubmit={onSubmit} noValidate>
+      <h2 id="program-title">{t('program.title')}</h2>
+      <p className="muted">{t('program.intro')}</p>
+
+      <fieldset className="program__group">
+        <legend>{t('program.earning.title')}</legend>
+        <Field label={t('program.earning.mode')}>
+          <select
+            value={rules.earning.mode}
+            onChange={(e) =>
+              change({ earning: { ...rules.earning, mode: e.target.value as EarningMode } })
+            }
+          >
+            {MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`program.earning.${m}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {rules.earning.mode === 'item' && (
+          <Field label={t('program.earning.stampsPerItem')} error={err('stampsPerItem')}>
+            <NumberInput
+              value={rules.earning.stampsPerItem}
+              onValue={(v) => change({ earning: { ...rules.earning, stampsPerItem: v } })}
+            />
+          </Field>
+        )}
+        {rules.earning.mode === 'amount' && (
+          <Field
+            label={t('program.earning.amountPerStamp', { currency: shop.currency })}
+            error={err('amountPerStamp')}
+          >
+            <NumberInput
+              value={rules.earning.amountPerStamp}
+              onValue={(v) => change({ earning: { ...rules.earning, amountPerStamp: v } })}
+            />
+          </Field>
+        )}
+      </fieldset>
+
+      <fieldset className="program__group">
+        <legend>{t('program.bonus.title')}</legend>
+        <div className="field-row">
+          <Field label={t('program.bonus.welcome')} error={err('welcomeStamps')}>
+            <NumberInput
+              value={rules.welcomeStamps}
+              onValue={(v) => change({ welcomeStamps: v })}
+            />
+          </Field>
+          <Field label={t('program.bonus.referral')} error={err('referral')}>
+            <NumberInput
+              value={rules.referral.referrerStamps}
+              onValue={(v) => change({ referral: { referrerStamps: v } })}
+            />
+          </Field>
+          <Field label={t('program.bonus.feedback')} error={err('feedback')}>
+            <NumberInput
+              value={rules.feedback.stamps}
+              onValue={(v) => change({ feedback: { stamps: v } })}
+            />
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label={t('program.bonus.birthday')} error={err('birthday.stamps')}>
+            <NumberInput
+              value={rules.birthday.stamps}
+              onValue={(v) => change({ birthday: { ...rules.birthday, stamps: v } })}
+            />
+          </Field>
+          <Field label={t('program.bonus.birthdayWindow')} error={err('birthday.windowDays')}>
+            <NumberInput
+              value={rules.birthday.windowDays}
+              onValue={(v) => change({ birthday: { ...rules.birthday, windowDays: v } })}
+            />
+          </Field>
+        </div>
+        <p className="muted">{t('program.bonus.hint')}</p>
+      </fieldset>
+
+      <fieldset className="program__group">
+        <legend>{t('program.promotions.title')}</legend>
+        {rules.promotions.map((p, i) => (
+          <fieldset key={p.id} className="program__row">
+            <legend>{t('program.promotions.item', { n: i + 1 })}</legend>
+            <div className="field-row">
+              <Field label={t('program.promotions.name')} error={err(`promotions.${i}.name`)}>
+                <input value={p.name} onChange={(e) => setPromo(i, { name: e.target.value })} />
+              </Field>
+              <Field label={t('program.multiplier')} error={err(`promotions.${i}.multiplier`)}>
+                <NumberInput value={p.multiplier} onValue={(v) => setPromo(i, { multiplier: v })} />
+              </Field>
+            </div>
+            <div className="field-row">
+              <Field label={t('program.promotions.from')}>
+                <input
+                  type="date"
+                  value={p.from ?? ''}
+                  onChange={(e) => setPromo(i, { from: e.target.value || null })}
+                />
+              </Field>
+              <Field label={t('program.promotions.to')} error={err(`promotions.${i}.to`)}>
+                <input
+                  type="date"
+                  value={p.to ?? ''}
+                  onChange={(e) => setPromo(i, { to: e.target.value || null })}
+                />
+              </Field>
+            </div>
+            <fieldset className="program__weekdays">
+              <legend>{t('program.promotions.weekdays')}</legend>
+              {WEEKDAYS.map((d) => (
+                <label key={d} className="check">
+                  <input
+                    type="checkbox"
+                    checked={p.weekdays.includes(d)}
+                    onChange={(e) =>
+                      setPromo(i, {
+                        weekdays: e.target.checked
+                          ? [...p.weekdays, d].sort()
+                          : p.weekdays.filter((x) => x !== d),
+                      })
+                    }
+                  />
+                  <span>{t(`program.weekday.${d}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => change({ promotions: rules.promotions.filter((_, j) => j !== i) })}
+            >
+              {t('program.promotions.remove')}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            change({
+              promotions: [
+                ...rules.promotions,
+                { id: newRowId(), name: '', multiplier: 2, from: null, to: null, weekdays: [] },
+              ],
+            })
+          }
+        >
+          {t('program.promotions.add')}
+        </button>
+      </fieldset>
+
+      <fieldset className="program__group">
+        <legend>{t('program.tiers.title')}</legend>
+        <p className="muted">{t('program.tiers.hint')}</p>
+        {rules.tiers.map((tier, i) => (
+          <fieldset key={tier.id} className="program__row">
+            <legend>{t('program.tiers.item', { n: i + 1 })}</legend>
+            <div className="field-row">
+              <Field label={t('program.tiers.name')} error={err(`tiers.${i}.name`)}>
+                <input value={tier.name} onChange={(e) => setTier(i, { name: e.target.value })} />
+              </Field>
+              <Field label={t('program.multiplier')} error={err(`tiers.${i}.multiplier`)}>
+                <NumberInput
+                  value={tier.multiplier}
+                  onValue={(v) => setTier(i, { multiplier: v })}
+                />
+              </Field>
+            </div>
+            <div className="field-row">
+              <Field label={t('program.tiers.threshold')} error={err(`tiers.${i}.threshold`)}>
+                <NumberInput value={tier.threshold} onValue={(v) => setTier(i, { threshold: v })} />
+              </Field>
+              <Field label={t('program.tiers.basis')}>
+                <select
+                  value={tier.basis}
+                  onChange={(e) => setTier(i, { basis: e.target.value as Tier['basis'] })}
+                >
+                  <option value="visits">{t('program.tiers.visits')}</option>
+                  <option value="rewards">{t('program.tiers.rewards')}</option>
+                </select>
+              </Field>
+            </div>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => change({ tiers: rules.tiers.filter((_, j) => j !== i) })}
+            >
+              {t('program.tiers.remove')}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            change({
+              tiers: [
+                ...rules.tiers,
+                { id: newRowId(), name: '', basis: 'visits', threshold: 10, multiplier: 2 },
+              ],
+            })
+          }
+        >
+          {t('program.tiers.add')}
+        </button>
+      </fieldset>
+
+      <fieldset className="program__group">
+        <legend>{t('program.cooldown.title')}</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={rules.cooldown.enabled}
+            onChange={(e) => change({ cooldown: { ...rules.cooldown, enabled: e.target.checked } })}
+          />
+          <span>{t('program.cooldown.enabled')}</span>
+        </label>
+        {rules.cooldown.enabled && (
+          <div className="field-row">
+            <Field label={t('program.cooldown.maxStamps')} error={err('cooldown')}>
+              <NumberInput
+                value={rules.cooldown.maxStamps}
+                onValue={(v) => change({ cooldown: { ...rules.cooldown, maxStamps: v } })}
+              />
+            </Field>
+            <Field label={t('program.cooldown.minutes')}>
+              <NumberInput
+                value={rules.cooldown.minutes}
+                onValue={(v) => change({ cooldown: { ...rules.cooldown, minutes: v } })}
+              />
+            </Field>
+          </div>
+        )}
+        <p className="muted">{t('program.cooldown.hint')}</p>
+      </fieldset>
+
+      {Object.keys(errors).length === 0 && <ProgramPreview rules={rules} shop={shop} />}
+
+      {status === 'invalid' && (
+        <p className="form-error" role="alert">
+          {t('program.invalid')}
+        </p>
+      )}
+      {status === 'failed' && (
+        <p className="form-error" role="alert">
+          {t('errors.saveFailed')}
+        </p>
+      )}
+      <div className="program__actions">
+        <button type="submit" className="button button--primary button--large">
+          {t('program.save')}
+        </button>
+        <p role="status" className="muted">
+          {status === 'saved' ? t('program.saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The counter's "who is working" control: shows the current staff member and
+ * switches to another after their PIN (the dialog is a lazy chunk). A shop
+ * without staff shows nothing: its actions are the owner's.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/db';
+import { currentStaffId } from '../../db/current-staff';
+import type { ShopSettings } from '../../domain/program';
+import { activeStaff, staffName } from '../../domain/staff';
+
+const StaffSwitchDialog = lazy(() => import('./StaffSwitchDialog'));
+
+export default function StaffSwitch({ shop }: { shop: ShopSettings }) {
+  const { t } = useTranslation();
+  const current = useLiveQuery(() => currentStaffId(db), [shop]);
+  const [open, setOpen] = useState(false);
+  if (activeStaff(shop.staff).length === 0 || current === undefined) return null;
+  const name = staffName(shop.staff, current) ?? t('staff.owner');
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        {t('staff.current', { name })}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <StaffSwitchDialog shop={shop} current={current} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
