@@ -4,6 +4,8 @@
  * a rating with a comment, an override and a club sale); the headline figures
  * match hand-computed answers for 30 and 90 days, the charts are drawn and named.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { foldLedger } from '../../src/domain/balance';
@@ -13,6 +15,7 @@ import { addStamps, enroll, setUpShop } from './support/shop';
 import { tabletPerTest } from './support/tablet';
 
 const baseURL = inject('baseURL');
+const require = createRequire(import.meta.url);
 const newTablet = tabletPerTest();
 const DAY = 86_400_000;
 
@@ -85,6 +88,20 @@ async function seed(page: Page, rows: { member: Member; events: LedgerEvent[] })
     });
     db.close();
   }, rows);
+}
+
+/** Lighthouse's accessibility audits are axe-core's: run them on the screen as it is. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') stays as it is.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Element) => Promise<AxeResult> } }).axe;
+    type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const result = await axe.run(document.querySelector('main')!);
+    return result.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  });
 }
 
 /** A headline figure's value: the first definition after its term. */
@@ -179,6 +196,9 @@ describe('insights', () => {
     const top = page.getByRole('region', { name: 'Top members' }).getByRole('listitem');
     expect(await top.first().innerText()).toMatch(/^Siti Rahma\s+2 visits · 10 stamps$/);
     await page.getByRole('region', { name: 'Recent comments' }).getByText('Enak sekali').waitFor();
+
+    // The screen passes the accessibility checks Lighthouse runs (axe-core), charts included.
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     // Last 90 days: Dewi's three visits (the first one new) and her donation come in.
     await page.getByRole('radio', { name: 'Last 90 days' }).check();
