@@ -19,6 +19,7 @@ export interface Suite {
 
 const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),
+  insights: () => import('./insights.bench'),
   members: () => import('./members.bench'),
   join: () => import('./join.bench'),
   csv: () => import('./csv.bench'),

@@ -42,6 +42,7 @@ const CardSettings = lazy(() =>
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
 const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
 const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
+const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen'));
 const DuplicateMembers = lazy(() => import('../features/duplicates/DuplicateMembers'));
 // The program settings explain stamps in the counter's words (the lazy "program" strings).
 const ProgramSection = lazy(
@@ -198,6 +199,15 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           render: () => (
             <Suspense fallback={null}>
               <StaffPanel shop={shop} />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'insights',
+          label: t('owner.section.insights'),
+          render: () => (
+            <Suspense fallback={null}>
+              <InsightsScreen shop={shop} />
             </Suspense>
           ),
         },

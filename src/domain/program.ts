@@ -53,6 +53,8 @@ export interface ShopSettings {
   createdAt: number;
   /** Printed (static) card codes are stamped unless the owner turns this off; live codes always are. */
   allowStaticCodes?: boolean;
+  /** Insights: a member who has not visited for this many days counts as churned (default 60). */
+  churnDays?: number;
   /** The loyalty program's earning rules; absent = one stamp per stamp entered. */
   program?: ProgramRules;
   /** Rewards besides the card's own, at their stamp costs. */

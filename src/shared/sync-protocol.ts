@@ -115,6 +115,7 @@ export const shopSettingsSchema = z.strictObject({
   ownerPin: pinHashSchema,
   createdAt: millis,
   allowStaticCodes: z.boolean().optional(),
+  churnDays: z.number().int().min(7).max(365).optional(),
   program: programRulesSchema.optional(),
   catalogue: catalogueSchema.optional(),
   club: clubOfferSchema.optional(),

@@ -1,0 +1,15 @@
+/** Messages between the insights screen and its worker. */
+import type { LedgerInsights } from '../../db/insights';
+
+export interface InsightsRequest {
+  from: number;
+  to: number;
+  now: number;
+  churnDays: number;
+  stampsPerCard: number;
+}
+
+export type InsightsReply =
+  | { type: 'progress'; done: number }
+  | { type: 'done'; result: LedgerInsights; ms: number }
+  | { type: 'failed'; message: string };
