@@ -194,20 +194,20 @@ function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string 
           ),
         },
         {
-          id: 'staff',
-          label: t('owner.section.staff'),
-          render: () => (
-            <Suspense fallback={null}>
-              <StaffPanel shop={shop} />
-            </Suspense>
-          ),
-        },
-        {
           id: 'insights',
           label: t('owner.section.insights'),
           render: () => (
             <Suspense fallback={null}>
               <InsightsScreen shop={shop} />
+            </Suspense>
+          ),
+        },
+        {
+          id: 'staff',
+          label: t('owner.section.staff'),
+          render: () => (
+            <Suspense fallback={null}>
+              <StaffPanel shop={shop} />
             </Suspense>
           ),
         },
