@@ -11,7 +11,7 @@ import type { LedgerEvent } from '../domain/ledger';
 import { mergeMemberFields, searchKeys, type Member } from '../domain/member';
 import { phoneKeys } from '../domain/phone';
 import type { ShopSettings } from '../domain/program';
-import { changesByClock, mergeSettings } from '../domain/settings-merge';
+import { changesByClock, mergeSettingsChanges } from '../domain/settings-merge';
 import type { MemberChangeWire, PullItem, SettingsChangeWire } from '../shared/sync-protocol';
 import { getDevice, loadDevice } from './device';
 import { refreshDuplicates } from './duplicate-notes';
@@ -244,20 +244,11 @@ async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<strin
 async function mergeShopSettings(db: SetiaDB, changes: SettingsChangeWire[], now: number) {
   const [shop, sync] = await Promise.all([getShop(db), getShopSync(db)]);
   if (!shop) return;
-  let settings = shop;
-  let clocks = sync.clocks;
-  let changed = false;
-  for (const change of changes) {
-    const merged = mergeSettings(
-      settings,
-      clocks,
-      change.fields as Partial<ShopSettings>,
-      change.hlc,
-    );
-    settings = merged.settings;
-    clocks = merged.clocks;
-    changed ||= merged.changed.length > 0;
-  }
+  const { settings, clocks, changed } = mergeSettingsChanges(
+    shop,
+    sync.clocks,
+    changes as { hlc: string; fields: Partial<ShopSettings> }[],
+  );
   await receiveClocks(db, changes, now);
   if (!changed) return;
   const ownPending = sync.pending.filter((name) => clocks[name] === sync.clocks[name]);

@@ -48,3 +48,19 @@ export function changesByClock<T extends object>(
   }
   return [...groups].map(([hlc, fields]) => ({ hlc, fields: fields as Partial<T> }));
 }
+
+/** Several edits in a row (a push, a pulled page): the settings and clocks after all of them. */
+export function mergeSettingsChanges<S extends object>(
+  settings: S,
+  clocks: SettingClocks,
+  changes: readonly { hlc: string; fields: Partial<S> }[],
+): { settings: S; clocks: SettingClocks; changed: boolean } {
+  let changed = false;
+  for (const change of changes) {
+    const merged = mergeSettings(settings, clocks, change.fields, change.hlc);
+    settings = merged.settings;
+    clocks = merged.clocks;
+    changed ||= merged.changed.length > 0;
+  }
+  return { settings, clocks, changed };
+}

@@ -1,10 +1,10 @@
 /** "New member": enroll at the counter in a few seconds; only the name is required. */
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NAME_MAX, type Member } from '../../domain/member';
+import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
-import { todayIso } from '../../i18n/format';
 import { Field } from '../../ui/Field';
+import { MemberFields } from '../../ui/MemberFields';
 import { useUnsavedWork } from '../../ui/unsaved';
 import { useEnroll } from './useEnroll';
 
@@ -32,8 +32,6 @@ export function NewMemberDialog({
   const { input, errors, takenBy, saving, failed, change, submit } = enroll;
   const askReferral = referral !== '' || (shop.program?.referral.referrerStamps ?? 0) > 0;
   useUnsavedWork(true);
-  const err = (k: keyof typeof errors) =>
-    errors[k] ? t(`errors.${errors[k]}`, { max: NAME_MAX }) : null;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -51,71 +49,39 @@ export function NewMemberDialog({
     <dialog ref={ref} className="dialog" aria-labelledby="new-member-title" onCancel={onCancel}>
       <form onSubmit={onSubmit} noValidate>
         <h2 id="new-member-title">{t('enroll.title')}</h2>
-        <Field label={t('enroll.name')} error={err('name')}>
-          <input
-            value={input.name}
-            onChange={(e) => change('name', e.target.value)}
-            autoComplete="off"
-            autoFocus
-            required
-          />
-        </Field>
-        <Field label={t('enroll.phone')} error={err('phone')}>
-          <input
-            type="tel"
-            inputMode="tel"
-            value={input.phone}
-            onChange={(e) => change('phone', e.target.value)}
-            autoComplete="off"
-          />
-        </Field>
-        {takenBy && (
-          <button
-            type="button"
-            className="button button--link"
-            onClick={() => onOpenExisting(takenBy)}
-          >
-            {t('enroll.openExisting')}
-          </button>
-        )}
-        <Field label={t('enroll.email')} error={err('email')}>
-          <input
-            type="email"
-            inputMode="email"
-            value={input.email}
-            onChange={(e) => change('email', e.target.value)}
-            autoComplete="off"
-          />
-        </Field>
-        <Field label={t('enroll.birthday')} error={err('birthday')}>
-          <input
-            type="date"
-            max={todayIso(Date.now())}
-            value={input.birthday}
-            onChange={(e) => change('birthday', e.target.value)}
-          />
-        </Field>
-        {askReferral && (
-          <Field
-            label={t('enroll.referral')}
-            error={enroll.referralError ? t('errors.referral.unknown') : null}
-          >
-            <input
-              value={enroll.referralCode}
-              onChange={(e) => enroll.changeReferral(e.target.value)}
-              autoComplete="off"
-              autoCapitalize="characters"
-            />
-          </Field>
-        )}
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={input.marketingConsent}
-            onChange={(e) => change('marketingConsent', e.target.checked)}
-          />
-          <span>{t('enroll.consent', { shop: shop.name })}</span>
-        </label>
+        <MemberFields
+          input={input}
+          errors={errors}
+          change={change}
+          shopName={shop.name}
+          autoFocus
+          afterPhone={
+            takenBy && (
+              <button
+                type="button"
+                className="button button--link"
+                onClick={() => onOpenExisting(takenBy)}
+              >
+                {t('enroll.openExisting')}
+              </button>
+            )
+          }
+          beforeConsent={
+            askReferral && (
+              <Field
+                label={t('enroll.referral')}
+                error={enroll.referralError ? t('errors.referral.unknown') : null}
+              >
+                <input
+                  value={enroll.referralCode}
+                  onChange={(e) => enroll.changeReferral(e.target.value)}
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                />
+              </Field>
+            )
+          }
+        />
         {failed && (
           <p className="form-error" role="alert">
             {t(failed)}

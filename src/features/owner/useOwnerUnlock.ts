@@ -5,9 +5,10 @@
  * the growing wait.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { afterWrongPin, OPEN_LOCK, waitLeft, type PinLock } from '../../domain/owner-lock';
+import { afterWrongPin, OPEN_LOCK, waitLeft } from '../../domain/owner-lock';
 import type { PinHash } from '../../domain/program';
 import { verifyPin } from '../../shared/pin';
+import { pinLockStore } from '../../ui/pin-lock-store';
 
 export const IDLE_LOCK_MS = 5 * 60_000;
 const LOCK_KEY = 'setia.ownerLock';
@@ -15,22 +16,7 @@ let unlockedAt: number | null = null;
 /** Kept in memory while unlocked only: the sync server asks for it again (pairing a tablet). */
 let unlockedPin: string | null = null;
 
-function readLock(): PinLock {
-  try {
-    const v = JSON.parse(localStorage.getItem(LOCK_KEY) ?? 'null') as PinLock | null;
-    return v && Number.isFinite(v.fails) && Number.isFinite(v.until) ? v : OPEN_LOCK;
-  } catch {
-    return OPEN_LOCK;
-  }
-}
-
-function writeLock(lock: PinLock): void {
-  try {
-    localStorage.setItem(LOCK_KEY, JSON.stringify(lock));
-  } catch {
-    /* private mode: the count lasts for this visit */
-  }
-}
+const { read: readLock, write: writeLock } = pinLockStore(LOCK_KEY);
 
 export type UnlockResult = { ok: true } | { ok: false; waitMs: number };
 

@@ -4,32 +4,18 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { setCurrentStaff } from '../../db/current-staff';
-import { afterWrongPin, OPEN_LOCK, waitLeft, type PinLock } from '../../domain/owner-lock';
+import { afterWrongPin, OPEN_LOCK, waitLeft } from '../../domain/owner-lock';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
 import { activeStaff } from '../../domain/staff';
 import { verifyPin } from '../../shared/pin';
+import { pinLockStore } from '../../ui/pin-lock-store';
 import { Field } from '../../ui/Field';
 import './staff.css';
 
 /** Wrong switch PINs wait longer and longer (as the owner PIN does), counted on the device. */
 const LOCK_KEY = 'setia.staffLock';
 
-function readLock(): PinLock {
-  try {
-    const v = JSON.parse(localStorage.getItem(LOCK_KEY) ?? 'null') as PinLock | null;
-    return v && Number.isFinite(v.fails) && Number.isFinite(v.until) ? v : OPEN_LOCK;
-  } catch {
-    return OPEN_LOCK;
-  }
-}
-
-function writeLock(lock: PinLock): void {
-  try {
-    localStorage.setItem(LOCK_KEY, JSON.stringify(lock));
-  } catch {
-    /* private mode: the count lasts for this visit */
-  }
-}
+const { read: readLock, write: writeLock } = pinLockStore(LOCK_KEY);
 
 interface Props {
   shop: ShopSettings;

@@ -11,7 +11,7 @@ import { EMPTY_STATS, foldLedger } from '../../domain/balance';
 import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
-import { mergeSettings, type SettingClocks } from '../../domain/settings-merge';
+import { mergeSettingsChanges, type SettingClocks } from '../../domain/settings-merge';
 import { feedbackOutcome, memberStanding } from '../../domain/visit';
 import { verifyCard } from '../../shared/card-link';
 import type {
@@ -292,20 +292,11 @@ export class Store {
       .select(['settings', 'settings_clocks'])
       .where('id', '=', shopId)
       .executeTakeFirstOrThrow();
-    let settings = JSON.parse(row.settings) as ShopSettings;
-    let clocks = JSON.parse(row.settings_clocks) as SettingClocks;
-    let changed = false;
-    for (const change of changes) {
-      const merged = mergeSettings(
-        settings,
-        clocks,
-        change.fields as Partial<ShopSettings>,
-        change.hlc,
-      );
-      settings = merged.settings;
-      clocks = merged.clocks;
-      changed ||= merged.changed.length > 0;
-    }
+    const { settings, clocks, changed } = mergeSettingsChanges(
+      JSON.parse(row.settings) as ShopSettings,
+      JSON.parse(row.settings_clocks) as SettingClocks,
+      changes as { hlc: string; fields: Partial<ShopSettings> }[],
+    );
     if (!changed) return;
     await trx
       .updateTable('shops')
