@@ -4,6 +4,7 @@ import { App } from './app/App';
 import { startLanguage } from './i18n';
 import './ui/app.css';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { afterCounterReady } from './ui/perf';
 
 document.documentElement.dataset.appVersion = __APP_VERSION__;
 
@@ -18,9 +19,8 @@ void startLanguage().finally(() =>
   ),
 );
 
-// The service worker (and workbox-window) come after the first paint: not on the counter's critical path.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const start = () => void import('./features/pwa/register').then((m) => m.registerServiceWorker());
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
-}
+// The service worker (and workbox-window) come once the counter is usable: never on its critical path.
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  afterCounterReady(
+    () => void import('./features/pwa/register').then((m) => m.registerServiceWorker()),
+  );

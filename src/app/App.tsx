@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
 import type { ShopSettings } from '../domain/program';
-import { forgetMyCard, myCard } from '../features/card/snapshot';
+import { forgetMyCard, myCard } from '../features/card/my-card';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../features/sync/status';

@@ -15,7 +15,7 @@ import {
   UNDO_WINDOW_MS,
   type EventDraft,
 } from '../domain/stamping';
-import { openCounter } from './device';
+import { openCounter, type DeviceCounter } from './device';
 import { newId } from './ids';
 import { lookupMember } from './member-packs';
 import type { SetiaDB } from './schema';
@@ -79,22 +79,27 @@ export async function appendEvent(
   member: Member,
   draft: EventDraft,
   now: number,
+  /** The device counter, when the caller read it alongside the member. */
+  opened?: DeviceCounter,
 ): Promise<LedgerEvent> {
-  const counter = await openCounter(db, now);
+  const counter = opened ?? (await openCounter(db, now));
   const event: LedgerEvent = {
     ...draft,
     id: newId(now),
     deviceId: counter.deviceId,
     seq: counter.nextSeq(),
   };
-  await db.events.add(event);
   // Appending in order folds onto the cached stats; anything else refolds the member.
   const inOrder = event.type !== 'reversal' && event.at >= (member.stats.lastEventAt ?? -Infinity);
   const stats = inOrder
     ? foldLedger([event], member.stats)
-    : foldLedger(await memberEvents(db, member.id), member.base ?? EMPTY_STATS);
-  await db.members.put({ ...member, stats });
-  await counter.save(db);
+    : foldLedger([...(await memberEvents(db, member.id)), event], member.base ?? EMPTY_STATS);
+  // The three writes go to IndexedDB together: the transaction still keeps all or none.
+  await Promise.all([
+    db.events.add(event),
+    db.members.put({ ...member, stats }),
+    counter.save(db),
+  ]);
   return event;
 }
 
@@ -109,8 +114,12 @@ export async function addStamps(
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const draft = stampDraft(memberId, quantity, ctx.staffId, ctx.now);
     if (typeof draft === 'string') throw new LedgerRuleError(draft);
-    const member = await requireMember(db, memberId, ctx);
-    return appendEvent(db, member, draft, ctx.now);
+    // The member and the device counter are read together (a stamp's time is its reads).
+    const [member, counter] = await Promise.all([
+      requireMember(db, memberId, ctx),
+      openCounter(db, ctx.now),
+    ]);
+    return appendEvent(db, member, draft, ctx.now, counter);
   });
 }
 

@@ -14,7 +14,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { PunchCard } from '../../ui/PunchCard';
 import { useNow } from '../../ui/useNow';
 import { QrCode } from './QrCode';
-import { rememberMyCard } from './snapshot';
+import { rememberMyCard } from './my-card';
 import { useCardState } from './useCardState';
 import { useWakeLock } from './useWakeLock';
 import { loadCatalogues } from '../../i18n';

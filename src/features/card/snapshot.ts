@@ -24,7 +24,6 @@ export interface CardSnapshot {
 }
 
 const key = (memberId: string) => `setia.card.${memberId}`;
-const MY_CARD = 'setia.myCard';
 
 function isSnapshot(v: unknown): v is CardSnapshot {
   const s = v as CardSnapshot;
@@ -73,30 +72,5 @@ export async function fetchCard(token: string, now: number): Promise<CardSnapsho
     return isSnapshot(snapshot) ? snapshot : null;
   } catch {
     return null; // offline, or no sync server: what the phone knows stays on screen
-  }
-}
-
-/** The card a phone opened last: its home-screen icon (start_url "/") reopens it. */
-export function rememberMyCard(link: string): void {
-  try {
-    localStorage.setItem(MY_CARD, link);
-  } catch {
-    /* private mode */
-  }
-}
-
-export function myCard(): string | null {
-  try {
-    return localStorage.getItem(MY_CARD);
-  } catch {
-    return null;
-  }
-}
-
-export function forgetMyCard(): void {
-  try {
-    localStorage.removeItem(MY_CARD);
-  } catch {
-    /* private mode */
   }
 }
