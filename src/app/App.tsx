@@ -32,6 +32,7 @@ const SetupScreen = lazy(withWords(() => import('../features/setup/SetupScreen')
 const ScanView = lazy(withWords(() => import('../features/scanner/ScanView'), 'scanner'));
 const CardQrDialog = lazy(withWords(() => import('../features/card/CardQrDialog'), 'card'));
 const CardPage = lazy(withWords(() => import('../features/card/CardPage'), 'card'));
+const InviteScreen = lazy(withWords(() => import('../features/card/InviteScreen'), 'card'));
 // The owner area's words are not in the counter's first load; its shop form uses setup's.
 const OwnerScreen = lazy(
   withWords(() => import('../features/owner/OwnerScreen'), 'owner', 'setup'),
@@ -84,6 +85,9 @@ export function App() {
 
 function StaffApp({ path }: { path: string }) {
   const shop = useLiveQuery(async () => (await getShop(db)) ?? null, []);
+  const [invite, setInvite] = useState(() =>
+    new URLSearchParams(window.location.search).get('ref'),
+  );
   // Sync starts after the counter is on screen: it is never on the cashier's critical path.
   useEffect(() => {
     if (shop) void loadSync().then((m) => m.startSync());
@@ -94,6 +98,19 @@ function StaffApp({ path }: { path: string }) {
     if (remembered) navigate(remembered, { replace: true });
   }, [remembered]);
   if (shop === undefined || remembered) return <Splash />;
+  // A friend's referral link on a customer's phone: an invitation, not a shop to set up.
+  if (shop === null && invite)
+    return (
+      <Suspense fallback={<Splash />}>
+        <InviteScreen
+          code={invite}
+          onSetUpShop={() => {
+            navigate('/', { replace: true });
+            setInvite(null);
+          }}
+        />
+      </Suspense>
+    );
   if (shop === null)
     return (
       <Suspense fallback={<Splash />}>

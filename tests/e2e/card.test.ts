@@ -101,4 +101,18 @@ describe("the member's card", () => {
     await page.goto(`${baseURL}/c/01JH8ZQ3V0M6X1TS5Y2B7C9D4E.58800000.AAAAAAAAAAA`);
     await page.getByText('This code is for the shop', { exact: false }).waitFor();
   });
+
+  it("shows a friend's referral link on a phone as an invitation, not a shop to set up", async () => {
+    const { page } = await newDevice(PHONE);
+    await page.goto(`${baseURL}/?ref=K7QD2M9X`);
+    await page.getByRole('heading', { name: "You're invited!" }).waitFor();
+    await page.getByText('Invitation code: K7QD2M9X').waitFor();
+    expect(await page.getByLabel('Shop name').count()).toBe(0);
+    // A new shop tablet opened with such a link can still be set up.
+    await page
+      .getByRole('button', { name: "This is a shop's tablet: set up the shop instead" })
+      .click();
+    await page.getByLabel('Shop name').waitFor();
+    expect(new URL(page.url()).search).toBe('');
+  });
 });
