@@ -95,11 +95,7 @@ export async function appendEvent(
     ? foldLedger([event], member.stats)
     : foldLedger([...(await memberEvents(db, member.id)), event], member.base ?? EMPTY_STATS);
   // The three writes go to IndexedDB together: the transaction still keeps all or none.
-  await Promise.all([
-    db.events.add(event),
-    db.members.put({ ...member, stats }),
-    counter.save(db),
-  ]);
+  await Promise.all([db.events.add(event), db.members.put({ ...member, stats }), counter.save(db)]);
   return event;
 }
 
