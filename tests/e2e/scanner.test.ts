@@ -154,8 +154,20 @@ describe('scanning a card at the counter', () => {
     await owner.page.getByRole('button', { name: 'Unlock' }).click();
     await owner.page.getByRole('link', { name: 'Shop' }).click();
     await owner.page.getByRole('checkbox', { name: 'Accept printed cards' }).uncheck();
+    // The box unticks at once; the setting is saved just after. Close the browser only then.
     await expect
-      .poll(() => owner.page.getByRole('checkbox', { name: 'Accept printed cards' }).isChecked())
+      .poll(() =>
+        owner.page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const open = indexedDB.open('setia');
+              open.onsuccess = () => {
+                const get = open.result.transaction('settings').objectStore('settings').get('shop');
+                get.onsuccess = () => resolve(get.result.value.allowStaticCodes);
+              };
+            }),
+        ),
+      )
       .toBe(false);
     await owner.close();
 
