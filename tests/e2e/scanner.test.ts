@@ -49,6 +49,9 @@ async function shopWithSiti(): Promise<Shop> {
         };
       }),
   );
+  // The service worker installs once the counter is usable: let it finish before the browser
+  // closes, so the next browser on this profile does not meet a half-written cache.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await tablet.close();
   return { profile: tablet.userDataDir, cardKey, token };
 }
