@@ -88,8 +88,12 @@ export type SetupError =
 
 export type SetupErrors = Partial<Record<keyof SetupInput, SetupError>>;
 
-export function validateSetup(input: SetupInput): SetupErrors {
-  const errors: SetupErrors = {};
+/** The shop's details: what setup asks and the owner's Shop form edits, without the PIN. */
+export type ShopDetailsInput = Omit<SetupInput, 'pin' | 'pinRepeat'>;
+export type ShopDetailsErrors = Omit<SetupErrors, 'pin' | 'pinRepeat'>;
+
+export function validateShopDetails(input: ShopDetailsInput): ShopDetailsErrors {
+  const errors: ShopDetailsErrors = {};
   const name = input.name.trim();
   if (!name) errors.name = 'shopName.required';
   else if ([...name].length > SHOP_NAME_MAX) errors.name = 'shopName.tooLong';
@@ -106,6 +110,28 @@ export function validateSetup(input: SetupInput): SetupErrors {
   if (!(CURRENCIES as readonly string[]).includes(input.currency))
     errors.currency = 'currency.unknown';
   if (!(COUNTRIES as readonly string[]).includes(input.country)) errors.country = 'country.unknown';
+  return errors;
+}
+
+/** Checked details as they are saved (call after validateShopDetails found nothing). */
+export function cleanShopDetails(input: ShopDetailsInput): {
+  name: string;
+  stampsPerCard: number;
+  rewardName: string;
+  currency: Currency;
+  country: Country;
+} {
+  return {
+    name: input.name.trim(),
+    stampsPerCard: Number(input.stampsPerCard.trim()),
+    rewardName: input.rewardName.trim(),
+    currency: input.currency as Currency,
+    country: input.country as Country,
+  };
+}
+
+export function validateSetup(input: SetupInput): SetupErrors {
+  const errors: SetupErrors = validateShopDetails(input);
   if (!isPinFormat(input.pin)) errors.pin = 'pin.format';
   else if (input.pin !== input.pinRepeat) errors.pinRepeat = 'pin.mismatch';
   return errors;

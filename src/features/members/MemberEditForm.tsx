@@ -5,6 +5,7 @@ import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/program';
 import { MemberFields } from '../../ui/MemberFields';
 import { useMemberEdit } from './useMemberEdit';
+import { FormActions } from '../../ui/FormActions';
 
 export function MemberEditForm({ member, shop }: { member: Member; shop: ShopSettings }) {
   const { t } = useTranslation();
@@ -23,17 +24,13 @@ export function MemberEditForm({ member, shop }: { member: Member; shop: ShopSet
     >
       <h3 id="member-edit">{t('members.detail.edit')}</h3>
       <MemberFields input={input} errors={errors} change={change} shopName={shop.name} />
-      {failed && (
-        <p className="form-error" role="alert">
-          {t(failed)}
-        </p>
-      )}
-      <div className="member-detail__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t('members.detail.save')}
-        </button>
-        <span role="status">{saved ? t('members.detail.saved') : ''}</span>
-      </div>
+      <FormActions
+        error={failed && t(failed)}
+        submitLabel={t('members.detail.save')}
+        status={saved ? t('members.detail.saved') : ''}
+        busy={saving}
+        className="member-detail__actions"
+      />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { ShopSettings } from '../../domain/program';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';
 import { newRowId } from './row-id';
+import { FormActions } from '../../ui/FormActions';
 
 const KINDS: RewardKind[] = ['item', 'merch', 'donation'];
 
@@ -101,24 +102,18 @@ export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
       >
         {t('program.catalogue.add')}
       </button>
-      {status === 'invalid' && (
-        <p className="form-error" role="alert">
-          {t('program.invalid')}
-        </p>
-      )}
-      {status === 'failed' && (
-        <p className="form-error" role="alert">
-          {t('errors.saveFailed')}
-        </p>
-      )}
-      <div className="program__actions">
-        <button type="submit" className="button button--primary">
-          {t('program.catalogue.save')}
-        </button>
-        <p role="status" className="muted">
-          {status === 'saved' ? t('program.saved') : ''}
-        </p>
-      </div>
+      <FormActions
+        error={
+          status === 'invalid'
+            ? t('program.invalid')
+            : status === 'failed'
+              ? t('errors.saveFailed')
+              : null
+        }
+        submitLabel={t('program.catalogue.save')}
+        status={status === 'saved' ? t('program.saved') : ''}
+        className="program__actions"
+      />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { CLUB_PERIODS, validateClub, type ClubOffer, type ClubPeriod } from '../
 import type { ShopSettings } from '../../domain/program';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';
+import { FormActions } from '../../ui/FormActions';
 
 const EMPTY: ClubOffer = { name: '', price: 0, period: 'month', multiplier: 2, perks: '' };
 
@@ -88,24 +89,18 @@ export function ClubSettings({ shop }: { shop: ShopSettings }) {
           </Field>
         </>
       )}
-      {status === 'invalid' && (
-        <p className="form-error" role="alert">
-          {t('program.invalid')}
-        </p>
-      )}
-      {status === 'failed' && (
-        <p className="form-error" role="alert">
-          {t('errors.saveFailed')}
-        </p>
-      )}
-      <div className="program__actions">
-        <button type="submit" className="button button--primary">
-          {t('program.club.save')}
-        </button>
-        <p role="status" className="muted">
-          {status === 'saved' ? t('program.saved') : ''}
-        </p>
-      </div>
+      <FormActions
+        error={
+          status === 'invalid'
+            ? t('program.invalid')
+            : status === 'failed'
+              ? t('errors.saveFailed')
+              : null
+        }
+        submitLabel={t('program.club.save')}
+        status={status === 'saved' ? t('program.saved') : ''}
+        className="program__actions"
+      />
     </form>
   );
 }

@@ -21,6 +21,7 @@ import { NumberInput } from './NumberInput';
 import { ProgramPreview } from './ProgramPreview';
 import { newRowId } from './row-id';
 import './program.css';
+import { FormActions } from '../../ui/FormActions';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 const MODES: EarningMode[] = ['visit', 'item', 'amount'];
@@ -301,24 +302,19 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
 
       {Object.keys(errors).length === 0 && <ProgramPreview rules={rules} shop={shop} />}
 
-      {status === 'invalid' && (
-        <p className="form-error" role="alert">
-          {t('program.invalid')}
-        </p>
-      )}
-      {status === 'failed' && (
-        <p className="form-error" role="alert">
-          {t('errors.saveFailed')}
-        </p>
-      )}
-      <div className="program__actions">
-        <button type="submit" className="button button--primary button--large">
-          {t('program.save')}
-        </button>
-        <p role="status" className="muted">
-          {status === 'saved' ? t('program.saved') : ''}
-        </p>
-      </div>
+      <FormActions
+        error={
+          status === 'invalid'
+            ? t('program.invalid')
+            : status === 'failed'
+              ? t('errors.saveFailed')
+              : null
+        }
+        submitLabel={t('program.save')}
+        status={status === 'saved' ? t('program.saved') : ''}
+        className="program__actions"
+        large
+      />
     </form>
   );
 }

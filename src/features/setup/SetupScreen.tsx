@@ -1,16 +1,10 @@
 /** First run: the shop, its card and the owner PIN. */
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  COUNTRIES,
-  CURRENCIES,
-  PIN_MAX,
-  PIN_MIN,
-  STAMPS_PER_CARD_MAX,
-  STAMPS_PER_CARD_MIN,
-} from '../../domain/program';
+import { PIN_MAX, PIN_MIN, STAMPS_PER_CARD_MAX, STAMPS_PER_CARD_MIN } from '../../domain/program';
 import { Field } from '../../ui/Field';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { ShopFields } from '../../ui/ShopFields';
 import { useSetup } from './useSetup';
 
 interface Props {
@@ -44,51 +38,7 @@ export default function SetupScreen({ footer }: Props) {
           <LanguageSwitch />
         </div>
         <p className="lead">{t('setup.intro')}</p>
-        <Field label={t('setup.shopName')} error={err('name')}>
-          <input
-            value={input.name}
-            onChange={(e) => change('name', e.target.value)}
-            autoComplete="organization"
-          />
-        </Field>
-        <div className="field-row">
-          <Field label={t('setup.stampsPerCard')} error={err('stampsPerCard')}>
-            <input
-              type="number"
-              inputMode="numeric"
-              min={STAMPS_PER_CARD_MIN}
-              max={STAMPS_PER_CARD_MAX}
-              value={input.stampsPerCard}
-              onChange={(e) => change('stampsPerCard', e.target.value)}
-            />
-          </Field>
-          <Field label={t('setup.reward')} error={err('rewardName')}>
-            <input
-              value={input.rewardName}
-              onChange={(e) => change('rewardName', e.target.value)}
-            />
-          </Field>
-        </div>
-        <div className="field-row">
-          <Field label={t('setup.currency')} error={err('currency')}>
-            <select value={input.currency} onChange={(e) => change('currency', e.target.value)}>
-              {CURRENCIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`currencies.${c}`)} ({c})
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('setup.country')} hint={t('setup.countryHint')} error={err('country')}>
-            <select value={input.country} onChange={(e) => change('country', e.target.value)}>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`countries.${c}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
+        <ShopFields input={input} change={change} err={err} />
         <div className="field-row">
           <Field
             label={t('setup.ownerPin')}

@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { db } from '../../db/db';
 import { createShop } from '../../db/settings';
 import {
+  cleanShopDetails,
   countryForCurrency,
   CURRENCIES,
   DEFAULT_STAMPS_PER_CARD,
   validateSetup,
-  type Country,
   type Currency,
   type SetupErrors,
   type SetupInput,
@@ -79,11 +79,7 @@ export function useSetup(rewardName: string) {
       await createShop(db, {
         shopId: newId(now),
         cardKey: randomKey(),
-        name: input.name.trim(),
-        stampsPerCard: Number(input.stampsPerCard),
-        rewardName: input.rewardName.trim(),
-        currency: input.currency as Currency,
-        country: input.country as Country,
+        ...cleanShopDetails(input),
         ownerPin,
         createdAt: now,
       });

@@ -8,6 +8,7 @@ import { PIN_MAX, PIN_MIN, type ShopSettings } from '../../domain/program';
 import { validatePinChange, type PinChangeErrors } from '../../domain/shop-details';
 import { hashPin, verifyPin } from '../../shared/pin';
 import { Field } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 export function OwnerPinForm({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
@@ -79,17 +80,13 @@ export function OwnerPinForm({ shop }: { shop: ShopSettings }) {
           {pinInput(repeat, setRepeat)}
         </Field>
       </div>
-      {failed && (
-        <p className="form-error" role="alert">
-          {t(failed)}
-        </p>
-      )}
-      <div className="shop-settings__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t('shopSettings.pin.change')}
-        </button>
-        <span role="status">{done ? t('shopSettings.pin.changed') : ''}</span>
-      </div>
+      <FormActions
+        error={failed && t(failed)}
+        submitLabel={t('shopSettings.pin.change')}
+        status={done ? t('shopSettings.pin.changed') : ''}
+        busy={saving}
+        className="shop-settings__actions"
+      />
     </form>
   );
 }

@@ -4,20 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { updateShop } from '../../db/settings';
-import {
-  COUNTRIES,
-  CURRENCIES,
-  STAMPS_PER_CARD_MAX,
-  STAMPS_PER_CARD_MIN,
-  type ShopSettings,
-} from '../../domain/program';
+import { STAMPS_PER_CARD_MAX, STAMPS_PER_CARD_MIN, type ShopSettings } from '../../domain/program';
 import {
   cleanShopDetails,
   validateShopDetails,
   type ShopDetailsErrors,
   type ShopDetailsInput,
 } from '../../domain/shop-details';
-import { Field } from '../../ui/Field';
+import { ShopFields } from '../../ui/ShopFields';
+import { FormActions } from '../../ui/FormActions';
 
 export function ShopDetailsForm({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
@@ -62,59 +57,19 @@ export function ShopDetailsForm({ shop }: { shop: ShopSettings }) {
   return (
     <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="shop-details">
       <h2 id="shop-details">{t('shopSettings.title')}</h2>
-      <Field label={t('setup.shopName')} error={err('name')}>
-        <input value={input.name} onChange={(e) => change('name', e.target.value)} />
-      </Field>
-      <div className="field-row">
-        <Field
-          label={t('setup.stampsPerCard')}
-          hint={t('shopSettings.stampsHint')}
-          error={err('stampsPerCard')}
-        >
-          <input
-            type="number"
-            inputMode="numeric"
-            min={STAMPS_PER_CARD_MIN}
-            max={STAMPS_PER_CARD_MAX}
-            value={input.stampsPerCard}
-            onChange={(e) => change('stampsPerCard', e.target.value)}
-          />
-        </Field>
-        <Field label={t('setup.reward')} error={err('rewardName')}>
-          <input value={input.rewardName} onChange={(e) => change('rewardName', e.target.value)} />
-        </Field>
-      </div>
-      <div className="field-row">
-        <Field label={t('setup.currency')} error={err('currency')}>
-          <select value={input.currency} onChange={(e) => change('currency', e.target.value)}>
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`currencies.${c}`)} ({c})
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label={t('setup.country')} hint={t('setup.countryHint')} error={err('country')}>
-          <select value={input.country} onChange={(e) => change('country', e.target.value)}>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`countries.${c}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      </div>
-      {failed && (
-        <p className="form-error" role="alert">
-          {t(failed)}
-        </p>
-      )}
-      <div className="shop-settings__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t('shopSettings.save')}
-        </button>
-        <span role="status">{saved ? t('shopSettings.saved') : ''}</span>
-      </div>
+      <ShopFields
+        input={input}
+        change={change}
+        err={err}
+        stampsHint={t('shopSettings.stampsHint')}
+      />
+      <FormActions
+        error={failed && t(failed)}
+        submitLabel={t('shopSettings.save')}
+        status={saved ? t('shopSettings.saved') : ''}
+        busy={saving}
+        className="shop-settings__actions"
+      />
     </form>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { hashPin } from '../../shared/pin';
 import { Field } from '../../ui/Field';
 import './staff.css';
+import { FormActions } from '../../ui/FormActions';
 
 export default function StaffPanel({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
@@ -103,17 +104,13 @@ export default function StaffPanel({ shop }: { shop: ShopSettings }) {
             />
           </Field>
         </div>
-        {failed && (
-          <p className="form-error" role="alert">
-            {t(failed)}
-          </p>
-        )}
-        <div className="staff-add__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {t('staffAdmin.save')}
-          </button>
-          <span role="status">{done}</span>
-        </div>
+        <FormActions
+          error={failed && t(failed)}
+          submitLabel={t('staffAdmin.save')}
+          status={done ?? ''}
+          busy={saving}
+          className="staff-add__actions"
+        />
       </form>
     </section>
   );
