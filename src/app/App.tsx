@@ -9,7 +9,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
-import type { ShopSettings } from '../domain/program';
+import type { ShopSettings } from '../domain/shop';
 import { forgetMyCard, myCard } from '../features/card/my-card';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
@@ -47,7 +47,7 @@ const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen'))
 const DuplicateMembers = lazy(() => import('../features/duplicates/DuplicateMembers'));
 // The program settings explain stamps in the counter's words (the lazy "program" strings).
 const ProgramSection = lazy(
-  withWords(() => import('../features/program/ProgramSection'), 'program'),
+  withWords(() => import('../features/program-settings/ProgramSection'), 'program'),
 );
 // Only shops with staff show it: it loads after the counter is on screen.
 const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));

@@ -2,7 +2,7 @@
  * Who is working at this tablet's counter: a local settings row (not the
  * synced 'shop' row), since each tablet has its own person at the counter.
  */
-import { DEFAULT_STAFF_ID } from '../domain/program';
+import { DEFAULT_STAFF_ID } from '../domain/shop';
 import { effectiveStaffId } from '../domain/staff';
 import type { SetiaDB } from './schema';
 import { getShop } from './settings';

@@ -5,7 +5,7 @@ import type { LedgerEvent } from '../domain/ledger';
 import { addStamps } from './ledger';
 import { indexNextPack } from './member-packs';
 import { getMember, searchMembers } from './members';
-import { snapshotToMember, saveMemberPage } from './snapshot';
+import { snapshotToMember, saveMemberPage } from './join-snapshot';
 import { connectToServer, NEW_JOIN } from './sync';
 import { freshDb } from './test-db';
 

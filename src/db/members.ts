@@ -6,7 +6,7 @@ import { EMPTY_STATS } from '../domain/balance';
 import { mergeMemberFields, searchKeys, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
-import { DEFAULT_STAFF_ID } from '../domain/program';
+import { DEFAULT_STAFF_ID } from '../domain/shop';
 import { openCounter } from './device';
 import { refreshDuplicates } from './duplicate-notes';
 import { appendEvent } from './ledger';

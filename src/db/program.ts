@@ -7,7 +7,7 @@ import { Dexie } from 'dexie';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
 import { clubSale, givenCount, rewardAvailability } from '../domain/offers';
-import type { ShopSettings } from '../domain/program';
+import type { ShopSettings } from '../domain/shop';
 import type { RuleLine } from '../domain/rules';
 import { stampDraft, type EventDraft } from '../domain/stamping';
 import {

@@ -9,18 +9,9 @@
  */
 import { Dexie, type Table } from 'dexie';
 import type { LedgerEvent } from '../domain/ledger';
-import type { Member, MemberFields } from '../domain/member';
+import type { Member, MemberChange } from '../domain/member';
 
-/** A member edit as it travels between tablets: the changed fields and the clock of the edit. */
-export interface MemberChange {
-  id: string;
-  memberId: string;
-  deviceId: string;
-  seq: number;
-  hlc: string;
-  fields: Partial<MemberFields>;
-  at: number;
-}
+export type { MemberChange } from '../domain/member';
 
 /**
  * History held in bulk: many events in one row, written when a tablet takes a

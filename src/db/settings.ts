@@ -3,7 +3,7 @@
  * edit carries a hybrid clock per setting and waits to be pushed, so that every
  * tablet of the shop ends with the same settings (latest edit wins, setting by setting).
  */
-import type { ShopSettings } from '../domain/program';
+import type { ShopSettings } from '../domain/shop';
 import { FIXED_SETTING_NAMES, type SettingClocks } from '../domain/settings-merge';
 import { openCounter } from './device';
 import type { SetiaDB } from './schema';

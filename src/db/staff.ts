@@ -1,5 +1,5 @@
 /** The owner's staff list, kept in the synced shop settings (see current-staff.ts for the counter). */
-import type { PinHash } from '../domain/program';
+import type { PinHash } from '../domain/shop';
 import type { StaffMember } from '../domain/staff';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';

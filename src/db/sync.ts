@@ -10,7 +10,6 @@ import { hlcReceive, hlcToString, parseHlc } from '../domain/hlc';
 import type { LedgerEvent } from '../domain/ledger';
 import { mergeMemberFields, searchKeys, type Member } from '../domain/member';
 import { phoneKeys } from '../domain/phone';
-import type { ShopSettings } from '../domain/program';
 import { changesByClock, mergeSettingsChanges } from '../domain/settings-merge';
 import type { MemberChangeWire, PullItem, SettingsChangeWire } from '../shared/sync-protocol';
 import { getDevice, loadDevice } from './device';
@@ -172,7 +171,7 @@ export async function applyPulled(
   now: number,
 ): Promise<void> {
   await db.transaction('rw', [db.members, db.events, db.memberChanges, db.settings], async () => {
-    const events = items.flatMap((i) => (i.kind === 'event' ? [i.event as LedgerEvent] : []));
+    const events = items.flatMap((i) => (i.kind === 'event' ? [i.event] : []));
     const changes = items.flatMap((i) => (i.kind === 'member' ? [i.change] : []));
     const settings = items.flatMap((i) => (i.kind === 'settings' ? [i.change] : []));
     if (settings.length) await mergeShopSettings(db, settings, now);
@@ -186,7 +185,7 @@ export async function applyPulled(
     const haveChanges = await db.memberChanges.bulkGet(changes.map((c) => c.id));
     const newChanges = changes.filter((_, i) => !haveChanges[i]);
     if (newChanges.length) {
-      await db.memberChanges.bulkAdd(newChanges as MemberChange[]);
+      await db.memberChanges.bulkAdd(newChanges);
       await receiveClocks(db, newChanges, now);
     }
     const phones: string[] = [];
@@ -244,11 +243,7 @@ async function mergeChange(db: SetiaDB, change: MemberChangeWire): Promise<strin
 async function mergeShopSettings(db: SetiaDB, changes: SettingsChangeWire[], now: number) {
   const [shop, sync] = await Promise.all([getShop(db), getShopSync(db)]);
   if (!shop) return;
-  const { settings, clocks, changed } = mergeSettingsChanges(
-    shop,
-    sync.clocks,
-    changes as { hlc: string; fields: Partial<ShopSettings> }[],
-  );
+  const { settings, clocks, changed } = mergeSettingsChanges(shop, sync.clocks, changes);
   await receiveClocks(db, changes, now);
   if (!changed) return;
   const ownPending = sync.pending.filter((name) => clocks[name] === sync.clocks[name]);

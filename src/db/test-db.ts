@@ -1,6 +1,6 @@
 /** A fresh, isolated database per unit test (fake-indexeddb in node). */
 import type { MemberFields } from '../domain/member';
-import type { ShopSettings } from '../domain/program';
+import type { ShopSettings } from '../domain/shop';
 import { SetiaDB } from './schema';
 import { createShop } from './settings';
 

@@ -51,6 +51,17 @@ export interface Member extends MemberFields {
   placeholder?: boolean;
 }
 
+/** A member edit as it travels between tablets: the changed fields and the clock of the edit. */
+export interface MemberChange {
+  id: string;
+  memberId: string;
+  deviceId: string;
+  seq: number;
+  hlc: string;
+  fields: Partial<MemberFields>;
+  at: number;
+}
+
 /** What the new-member form sends, before the phone is normalised. */
 export interface MemberInput {
   name: string;

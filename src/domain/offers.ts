@@ -34,6 +34,12 @@ export interface ClubOffer {
 
 export const COST_MAX = 1000;
 export const OFFER_NAME_MAX = 60;
+/** A limited edition's size; the catalogue's length; a price; the club's perks. */
+export const EDITION_MAX = 100_000;
+export const CATALOGUE_MAX = 50;
+export const PRICE_MAX = 1e12;
+export const PERKS_MAX = 200;
+export const CLUB_MULTIPLIER_MAX = 10;
 
 export type OfferError =
   'offer.name' | 'offer.cost' | 'offer.limit' | 'club.price' | 'club.multiplier' | 'club.perks';
@@ -42,7 +48,7 @@ export function validateReward(r: CatalogueReward): OfferError[] {
   const errors: OfferError[] = [];
   if (!r.name.trim() || r.name.length > OFFER_NAME_MAX) errors.push('offer.name');
   if (!Number.isInteger(r.cost) || r.cost < 1 || r.cost > COST_MAX) errors.push('offer.cost');
-  if (r.limit !== null && (!Number.isInteger(r.limit) || r.limit < 1 || r.limit > 100_000))
+  if (r.limit !== null && (!Number.isInteger(r.limit) || r.limit < 1 || r.limit > EDITION_MAX))
     errors.push('offer.limit');
   return errors;
 }
@@ -50,9 +56,9 @@ export function validateReward(r: CatalogueReward): OfferError[] {
 export function validateClub(c: ClubOffer): OfferError[] {
   const errors: OfferError[] = [];
   if (!c.name.trim() || c.name.length > OFFER_NAME_MAX) errors.push('offer.name');
-  if (!(c.price >= 0) || c.price > 1e12) errors.push('club.price');
-  if (!(c.multiplier >= 1 && c.multiplier <= 10)) errors.push('club.multiplier');
-  if (c.perks.length > 200) errors.push('club.perks');
+  if (!(c.price >= 0) || c.price > PRICE_MAX) errors.push('club.price');
+  if (!(c.multiplier >= 1 && c.multiplier <= CLUB_MULTIPLIER_MAX)) errors.push('club.multiplier');
+  if (c.perks.length > PERKS_MAX) errors.push('club.perks');
   if (c.multiplier === 1 && !c.perks.trim()) errors.push('club.perks');
   return errors;
 }

@@ -234,8 +234,17 @@ export type RulesError =
   | 'rules.bonus'
   | 'rules.cooldown';
 
-const BONUS_MAX = 50;
-const MULTIPLIER_MAX = 10;
+/** The program's limits: the owner's form, the rules and the sync protocol all use these. */
+export const BONUS_MAX = 50;
+export const MULTIPLIER_MAX = 10;
+export const STAMPS_PER_ITEM_MAX = 20;
+export const BIRTHDAY_WINDOW_MAX = 31;
+export const COOLDOWN_STAMPS_MAX = 1000;
+export const COOLDOWN_MINUTES_MAX = 24 * 60;
+export const PROMOTIONS_MAX = 50;
+export const TIERS_MAX = 20;
+export const TIER_THRESHOLD_MAX = 100_000;
+export const RULE_NAME_MAX = 60;
 
 /** Checks an owner's rules before they are saved; returns the first problem per area. */
 export function validateRules(rules: ProgramRules): RulesError[] {
@@ -243,7 +252,7 @@ export function validateRules(rules: ProgramRules): RulesError[] {
   const isCount = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
   if (rules.earning.mode === 'amount' && !(rules.earning.amountPerStamp > 0))
     errors.add('rules.amountPerStamp');
-  if (!isCount(rules.earning.stampsPerItem, 20) || rules.earning.stampsPerItem < 1)
+  if (!isCount(rules.earning.stampsPerItem, STAMPS_PER_ITEM_MAX) || rules.earning.stampsPerItem < 1)
     errors.add('rules.stampsPerItem');
   for (const n of [
     rules.welcomeStamps,
@@ -252,7 +261,7 @@ export function validateRules(rules: ProgramRules): RulesError[] {
     rules.feedback.stamps,
   ])
     if (!isCount(n, BONUS_MAX)) errors.add('rules.bonus');
-  if (!isCount(rules.birthday.windowDays, 31)) errors.add('rules.bonus');
+  if (!isCount(rules.birthday.windowDays, BIRTHDAY_WINDOW_MAX)) errors.add('rules.bonus');
   const badMultiplier = (m: number) => !(m >= 1 && m <= MULTIPLIER_MAX);
   for (const p of rules.promotions) {
     if (!p.name.trim()) errors.add('rules.promotionName');
@@ -261,15 +270,16 @@ export function validateRules(rules: ProgramRules): RulesError[] {
   }
   for (const t of rules.tiers) {
     if (!t.name.trim()) errors.add('rules.tierName');
-    if (!Number.isInteger(t.threshold) || t.threshold < 1) errors.add('rules.tierThreshold');
+    if (!Number.isInteger(t.threshold) || t.threshold < 1 || t.threshold > TIER_THRESHOLD_MAX)
+      errors.add('rules.tierThreshold');
     if (badMultiplier(t.multiplier)) errors.add('rules.multiplier');
   }
   const c = rules.cooldown;
   if (
     c.enabled &&
-    (!isCount(c.maxStamps, 1000) ||
+    (!isCount(c.maxStamps, COOLDOWN_STAMPS_MAX) ||
       c.maxStamps < 1 ||
-      !isCount(c.minutes, 24 * 60) ||
+      !isCount(c.minutes, COOLDOWN_MINUTES_MAX) ||
       c.minutes < 1)
   )
     errors.add('rules.cooldown');

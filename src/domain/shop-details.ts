@@ -1,12 +1,12 @@
-/** The owner's PIN change; the shop's details share setup's rules (domain/program.ts). */
-import { isPinFormat } from './program';
+/** The owner's PIN change; the shop's details share setup's rules (domain/shop.ts). */
+import { isPinFormat } from './shop';
 
 export {
   cleanShopDetails,
   validateShopDetails,
   type ShopDetailsErrors,
   type ShopDetailsInput,
-} from './program';
+} from './shop';
 
 export type PinChangeError = 'pin.current' | 'pin.format' | 'pin.mismatch' | 'pin.same';
 export type PinChangeErrors = Partial<Record<'current' | 'next' | 'repeat', PinChangeError>>;

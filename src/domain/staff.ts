@@ -2,7 +2,7 @@
  * Staff members: who is working at the counter. Each event records the staff
  * member's id; their PIN is kept only as a hash (src/shared/pin.ts).
  */
-import type { PinHash } from './program';
+import type { PinHash } from './pin-hash';
 
 export interface StaffMember {
   /** Unique (ULID); recorded on every event this person makes. */

@@ -4,7 +4,7 @@
  */
 import { cardView, type MemberStats } from './balance';
 import type { LedgerEvent } from './ledger';
-import { CARD_REWARD_ID } from './program';
+import { CARD_REWARD_ID } from './shop';
 
 export const QUANTITY_MIN = 1;
 export const QUANTITY_MAX = 20;

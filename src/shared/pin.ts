@@ -2,7 +2,7 @@
  * Owner and staff PINs are stored only as a salted, slow hash (PBKDF2-SHA256,
  * WebCrypto: the same code runs in the browser and in Node).
  */
-import type { PinHash } from '../domain/program';
+import type { PinHash } from '../domain/shop';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const PIN_ITERATIONS = 600_000;

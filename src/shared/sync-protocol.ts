@@ -4,7 +4,40 @@
  * an error, not silently dropped) and every list and string has a limit.
  */
 import { z } from 'zod';
-import { COUNTRIES, CURRENCIES } from '../domain/program';
+import type { MemberStats } from '../domain/balance';
+import type { LedgerEvent } from '../domain/ledger';
+import { EMAIL_MAX, type MemberChange, type MemberFields } from '../domain/member';
+import {
+  CATALOGUE_MAX,
+  CLUB_MULTIPLIER_MAX,
+  COST_MAX,
+  EDITION_MAX,
+  OFFER_NAME_MAX,
+  PERKS_MAX,
+  PRICE_MAX,
+} from '../domain/offers';
+import {
+  BIRTHDAY_WINDOW_MAX,
+  BONUS_MAX,
+  COOLDOWN_MINUTES_MAX,
+  COOLDOWN_STAMPS_MAX,
+  MULTIPLIER_MAX,
+  PROMOTIONS_MAX,
+  RULE_NAME_MAX,
+  STAMPS_PER_ITEM_MAX,
+  TIER_THRESHOLD_MAX,
+  TIERS_MAX,
+} from '../domain/rules';
+import {
+  COUNTRIES,
+  CURRENCIES,
+  REWARD_MAX,
+  SHOP_NAME_MAX,
+  STAMPS_PER_CARD_MAX,
+  STAMPS_PER_CARD_MIN,
+  type ShopSettings,
+} from '../domain/shop';
+import { STAFF_NAME_MAX } from '../domain/staff-input';
 import { BATCH_MAX, SETTINGS_BATCH_MAX } from './sync-limits';
 
 // In the browser the app's Content-Security-Policy forbids eval: zod must not even try its
@@ -35,45 +68,45 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .nullable();
 const count = (max: number) => z.number().int().min(0).max(max);
-const multiplier = z.number().min(1).max(10);
+const multiplier = z.number().min(1).max(MULTIPLIER_MAX);
 
 export const programRulesSchema = z.strictObject({
   earning: z.strictObject({
     mode: z.enum(['visit', 'item', 'amount']),
-    stampsPerItem: count(20),
-    amountPerStamp: z.number().min(0).max(1e12),
+    stampsPerItem: count(STAMPS_PER_ITEM_MAX),
+    amountPerStamp: z.number().min(0).max(PRICE_MAX),
   }),
-  welcomeStamps: count(50),
-  birthday: z.strictObject({ stamps: count(50), windowDays: count(31) }),
+  welcomeStamps: count(BONUS_MAX),
+  birthday: z.strictObject({ stamps: count(BONUS_MAX), windowDays: count(BIRTHDAY_WINDOW_MAX) }),
   promotions: z
     .array(
       z.strictObject({
         id,
-        name: text(60),
+        name: text(RULE_NAME_MAX),
         multiplier,
         from: day,
         to: day,
         weekdays: z.array(z.number().int().min(0).max(6)).max(7),
       }),
     )
-    .max(50),
+    .max(PROMOTIONS_MAX),
   tiers: z
     .array(
       z.strictObject({
         id,
-        name: text(60),
+        name: text(RULE_NAME_MAX),
         basis: z.enum(['visits', 'rewards']),
-        threshold: z.number().int().min(1).max(100_000),
+        threshold: z.number().int().min(1).max(TIER_THRESHOLD_MAX),
         multiplier,
       }),
     )
-    .max(20),
-  referral: z.strictObject({ referrerStamps: count(50) }),
-  feedback: z.strictObject({ stamps: count(50) }),
+    .max(TIERS_MAX),
+  referral: z.strictObject({ referrerStamps: count(BONUS_MAX) }),
+  feedback: z.strictObject({ stamps: count(BONUS_MAX) }),
   cooldown: z.strictObject({
     enabled: z.boolean(),
-    maxStamps: count(1000),
-    minutes: count(24 * 60),
+    maxStamps: count(COOLDOWN_STAMPS_MAX),
+    minutes: count(COOLDOWN_MINUTES_MAX),
   }),
 });
 
@@ -81,20 +114,20 @@ export const catalogueSchema = z
   .array(
     z.strictObject({
       id,
-      name: text(60).min(1),
-      cost: z.number().int().min(1).max(1000),
+      name: text(OFFER_NAME_MAX).min(1),
+      cost: z.number().int().min(1).max(COST_MAX),
       kind: z.enum(['item', 'merch', 'donation']),
-      limit: z.number().int().min(1).max(100_000).nullable(),
+      limit: z.number().int().min(1).max(EDITION_MAX).nullable(),
     }),
   )
-  .max(50);
+  .max(CATALOGUE_MAX);
 
 export const clubOfferSchema = z.strictObject({
-  name: text(60).min(1),
-  price: z.number().min(0).max(1e12),
+  name: text(OFFER_NAME_MAX).min(1),
+  price: z.number().min(0).max(PRICE_MAX),
   period: z.enum(['week', 'month', 'year']),
-  multiplier,
-  perks: text(200),
+  multiplier: z.number().min(1).max(CLUB_MULTIPLIER_MAX),
+  perks: text(PERKS_MAX),
 });
 
 const ruleLineSchema = z.strictObject({
@@ -107,9 +140,9 @@ const ruleLineSchema = z.strictObject({
 export const shopSettingsSchema = z.strictObject({
   shopId: id,
   cardKey: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/),
-  name: text(60).min(1),
-  stampsPerCard: z.number().int().min(2).max(50),
-  rewardName: text(60).min(1),
+  name: text(SHOP_NAME_MAX).min(1),
+  stampsPerCard: z.number().int().min(STAMPS_PER_CARD_MIN).max(STAMPS_PER_CARD_MAX),
+  rewardName: text(REWARD_MAX).min(1),
   currency: z.enum(CURRENCIES),
   country: z.enum(COUNTRIES),
   ownerPin: pinHashSchema,
@@ -123,7 +156,7 @@ export const shopSettingsSchema = z.strictObject({
     .array(
       z.strictObject({
         id,
-        name: text(40).min(1),
+        name: text(STAFF_NAME_MAX).min(1),
         pin: pinHashSchema,
         active: z.boolean(),
         createdAt: millis,
@@ -202,7 +235,7 @@ export const memberFieldsSchema = z
   .strictObject({
     name: text(200),
     phone: text(20).nullable(),
-    email: text(254).nullable(),
+    email: text(EMAIL_MAX).nullable(),
     birthday: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -372,6 +405,21 @@ export type PullReply = z.infer<typeof pullReply>;
 export type DeviceGrant = z.infer<typeof deviceGrant>;
 export type DeviceInfo = z.infer<typeof deviceInfo>;
 export type CardReply = z.infer<typeof cardReply>;
+
+/**
+ * The wire shapes are the domain's own types: each line fails to compile if a
+ * schema and the type it carries drift apart (a field added to one and not the other).
+ */
+type Same<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Holds<T extends true> = T;
+export type _ShapesAgree = [
+  Holds<Same<z.infer<typeof ledgerEventSchema>, LedgerEvent>>,
+  Holds<Same<z.infer<typeof shopSettingsSchema>, ShopSettings>>,
+  Holds<Same<z.infer<typeof memberFieldsSchema>, Partial<MemberFields>>>,
+  Holds<Same<z.infer<typeof memberChangeSchema>, MemberChange>>,
+  Holds<Same<z.infer<typeof memberStatsSchema>, MemberStats>>,
+];
 
 /** Every error reply: a machine-readable code and a sentence a person can act on. */
 export interface ErrorReply {

@@ -2,7 +2,7 @@
  * A shop that the sync server will register, for tests and benchmarks: a fresh
  * id and card key each time, and an owner PIN hashed cheaply (1,000 rounds).
  */
-import type { ShopSettings } from '../domain/program';
+import type { ShopSettings } from '../domain/shop';
 import { randomKey } from './base64url';
 import { hashPin } from './pin';
 

@@ -9,7 +9,7 @@ import {
   STAMPS_PER_CARD_MAX,
   STAMPS_PER_CARD_MIN,
   type ShopDetailsInput,
-} from '../domain/program';
+} from '../domain/shop';
 import { Field } from './Field';
 
 interface Props {

@@ -12,7 +12,7 @@ import { connectToServer, getSyncState, pendingCount } from '../../src/db/sync';
 import { freshDb } from '../../src/db/test-db';
 import { parseCsv } from '../../src/domain/csv-read';
 import { checkImportRows, guessMapping } from '../../src/domain/member-csv';
-import type { ShopSettings } from '../../src/domain/program';
+import type { ShopSettings } from '../../src/domain/shop';
 import { createServerApp } from '../../src/server/app';
 import { Store } from '../../src/server/store/store';
 import { testShop, TEST_OWNER_PIN } from '../../src/shared/test-shop';

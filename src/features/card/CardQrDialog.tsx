@@ -6,10 +6,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { signCard } from '../../shared/card-link';
 import { firstName } from '../../domain/member';
-import { cardLinkWithSeed, whatsappLink } from './card-link';
+import { cardLinkWithSeed, whatsappLink } from './card-seed';
 import { QrCode } from './QrCode';
 import './card.css';
 

@@ -13,8 +13,8 @@ import { lastYearEvents } from '../../db/program';
 import { memberStanding } from '../../domain/visit';
 import { verifyCard } from '../../shared/card-link';
 import { firstName } from '../../domain/member';
-import { readSeed } from './card-link';
-import { fetchCard, readSnapshot, saveSnapshot, type CardSnapshot } from './snapshot';
+import { readSeed } from './card-seed';
+import { fetchCard, readSnapshot, saveSnapshot, type CardSnapshot } from './kept-card';
 
 export type CardState =
   | { status: 'loading' }

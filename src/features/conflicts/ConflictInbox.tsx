@@ -10,7 +10,7 @@ import { db } from '../../db/db';
 import { membersInConflict, resolveConflict } from '../../db/ledger';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
-import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
+import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 
 export default function ConflictInbox({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { resolveMerged } from '../../db/duplicate-notes';
 import type { Member } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { announce } from '../../ui/announcer';
 import { Announcer } from '../../ui/Announcer';
 import { markOnce } from '../../ui/perf';

@@ -7,7 +7,7 @@ import { placeholderMember, recentEvents } from '../../db/ledger';
 import { getMember } from '../../db/members';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { QUANTITY_MAX, QUANTITY_MIN, undoTarget } from '../../domain/stamping';
 import { formatDate, formatRelative } from '../../i18n/format';
 import { GiftIcon } from '../../ui/icons';

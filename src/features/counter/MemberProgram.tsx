@@ -10,7 +10,7 @@ import { db } from '../../db/db';
 import { lastYearEvents, localDay, rewardsGiven } from '../../db/program';
 import type { Member } from '../../domain/member';
 import { activeClub, rewardAvailability } from '../../domain/offers';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { memberStanding, planStamp } from '../../domain/visit';
 import { formatDate, formatMoney } from '../../i18n/format';
 import { explainStamps } from '../../ui/ruleLines';

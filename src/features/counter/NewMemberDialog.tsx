@@ -2,7 +2,7 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { MemberFields } from '../../ui/MemberFields';
 import { useUnsavedWork } from '../../ui/unsaved';

@@ -11,7 +11,7 @@ import {
   type MemberErrors,
   type MemberInput,
 } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { parseMemberQuery } from '../../domain/search';
 import { todayIso } from '../../i18n/format';
 

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_TARGETS, type ImportTarget, type RowProblem } from '../../domain/member-csv';
-import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
+import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 import { todayIso } from '../../i18n/format';
 import type { CheckReport, FileError, FilePreview } from './protocol';
 import { startCsvWorker, type CsvWorker } from './worker-client';

@@ -1,6 +1,6 @@
 /** The owner's members CSV panel: export (members, ledger) and import. */
 import { useTranslation } from 'react-i18next';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { CsvExport } from './CsvExport';
 import { CsvImport } from './CsvImport';
 import './csv.css';

@@ -15,7 +15,7 @@ import {
   type DuplicateGroup,
   type MergedLeftover,
 } from '../../db/duplicates';
-import { DEFAULT_STAFF_ID } from '../../domain/program';
+import { DEFAULT_STAFF_ID } from '../../domain/shop';
 import { formatDate } from '../../i18n/format';
 import { usePhoneFormat } from '../../ui/usePhoneFormat';
 

@@ -13,7 +13,7 @@ import {
   parseChurnDays,
   type Insights,
 } from '../../domain/insights';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { Field } from '../../ui/Field';
 import { BarList } from './BarList';

@@ -11,7 +11,7 @@ import {
   validateAdjustment,
   type AdjustmentErrors,
 } from '../../domain/adjustment';
-import { DEFAULT_STAFF_ID } from '../../domain/program';
+import { DEFAULT_STAFF_ID } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 
 export function AdjustmentForm({ memberId }: { memberId: string }) {

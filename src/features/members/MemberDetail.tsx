@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { getMember } from '../../db/members';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { AdjustmentForm } from './AdjustmentForm';
 import { AnonymiseMember } from './AnonymiseMember';

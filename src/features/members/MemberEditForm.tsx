@@ -2,7 +2,7 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { MemberFields } from '../../ui/MemberFields';
 import { useMemberEdit } from './useMemberEdit';
 import { FormActions } from '../../ui/FormActions';

@@ -7,7 +7,7 @@ import { getDevice } from '../../db/device';
 import { memberEvents } from '../../db/ledger';
 import { newestFirst, packedMemberEvents } from '../../db/owner-ledger';
 import type { LedgerEvent } from '../../domain/ledger';
-import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
+import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 import { staffName } from '../../domain/staff';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 

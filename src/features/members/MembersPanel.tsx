@@ -3,7 +3,7 @@
  * page. The list's rows stay loaded while a member is open, and refresh after.
  */
 import { useMemo, useState } from 'react';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import type { Tier } from '../../domain/rules';
 import { MemberDetail } from './MemberDetail';
 import { MembersList } from './MembersList';

@@ -12,7 +12,7 @@ import {
   type MemberFields,
   type MemberInput,
 } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { todayIso } from '../../i18n/format';
 
 export function inputOf(member: Member): MemberInput {

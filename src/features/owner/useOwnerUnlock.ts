@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { afterWrongPin, OPEN_LOCK, waitLeft } from '../../domain/owner-lock';
-import type { PinHash } from '../../domain/program';
+import type { PinHash } from '../../domain/shop';
 import { verifyPin } from '../../shared/pin';
 import { pinLockStore } from '../../ui/pin-lock-store';
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { checkScannedCode, type ScanRefusal } from '../../shared/scanned-code';
 import type { Facing } from './camera';
 import { useCamera } from './useCamera';

@@ -1,7 +1,7 @@
 /** First run: the shop, its card and the owner PIN. */
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PIN_MAX, PIN_MIN, STAMPS_PER_CARD_MAX, STAMPS_PER_CARD_MIN } from '../../domain/program';
+import { PIN_MAX, PIN_MIN, STAMPS_PER_CARD_MAX, STAMPS_PER_CARD_MIN } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { ShopFields } from '../../ui/ShopFields';

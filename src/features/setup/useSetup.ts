@@ -11,7 +11,7 @@ import {
   type Currency,
   type SetupErrors,
   type SetupInput,
-} from '../../domain/program';
+} from '../../domain/shop';
 import { randomKey } from '../../shared/base64url';
 import { hashPin } from '../../shared/pin';
 import { newId } from '../../db/ids';

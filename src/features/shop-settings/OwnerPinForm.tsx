@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { updateShop } from '../../db/settings';
-import { PIN_MAX, PIN_MIN, type ShopSettings } from '../../domain/program';
+import { PIN_MAX, PIN_MIN, type ShopSettings } from '../../domain/shop';
 import { validatePinChange, type PinChangeErrors } from '../../domain/shop-details';
 import { hashPin, verifyPin } from '../../shared/pin';
 import { Field } from '../../ui/Field';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { updateShop } from '../../db/settings';
-import { STAMPS_PER_CARD_MAX, STAMPS_PER_CARD_MIN, type ShopSettings } from '../../domain/program';
+import { STAMPS_PER_CARD_MAX, STAMPS_PER_CARD_MIN, type ShopSettings } from '../../domain/shop';
 import {
   cleanShopDetails,
   validateShopDetails,

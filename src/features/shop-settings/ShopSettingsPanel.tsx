@@ -1,5 +1,5 @@
 /** The owner's shop settings: details, then the owner PIN. */
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { OwnerPinForm } from './OwnerPinForm';
 import { ShopDetailsForm } from './ShopDetailsForm';
 import './shop-settings.css';

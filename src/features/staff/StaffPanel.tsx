@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { addStaffMember, setStaffActive } from '../../db/staff';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import {
   STAFF_NAME_MAX,
   STAFF_PIN_MAX,

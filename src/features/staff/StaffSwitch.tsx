@@ -8,7 +8,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { currentStaffId } from '../../db/current-staff';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { activeStaff, staffName } from '../../domain/staff';
 
 const StaffSwitchDialog = lazy(() => import('./StaffSwitchDialog'));

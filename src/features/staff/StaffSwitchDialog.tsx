@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { setCurrentStaff } from '../../db/current-staff';
 import { afterWrongPin, OPEN_LOCK, waitLeft } from '../../domain/owner-lock';
-import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/program';
+import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 import { activeStaff } from '../../domain/staff';
 import { verifyPin } from '../../shared/pin';
 import { pinLockStore } from '../../ui/pin-lock-store';

@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { createShop } from '../../db/settings';
 import { connectToServer } from '../../db/sync';
-import type { ShopSettings } from '../../domain/program';
 import { Field } from '../../ui/Field';
 import { serverAddress } from './server-address';
 import { CatchUpBar } from './CatchUpBar';
@@ -50,7 +49,7 @@ export default function JoinShop() {
       await connectToServer(db, address, grant, { snapshot: true });
       // The counter shows the bar from its first frame, until the snapshot is in.
       catchUpStatus.set({ done: 0, total: 1, ready: false });
-      await createShop(db, grant.shop as ShopSettings);
+      await createShop(db, grant.shop);
       void loadSync().then((m) => m.syncNow());
     } catch (err) {
       setError(errorText(err));

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { connectToServer, getSyncState } from '../../db/sync';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { formatDateTime } from '../../i18n/format';
 import type { DeviceInfo } from '../../shared/sync-protocol';
 import { Field } from '../../ui/Field';

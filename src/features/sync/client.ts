@@ -1,7 +1,7 @@
 /** Calls to the sync server, checked against the shared protocol on the way back too. */
 import type { z } from 'zod';
 import { SyncError } from './sync-error';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import {
   deviceGrant,
   devicesReply,

@@ -15,9 +15,8 @@ import {
   saveJoinProgress,
   saveMemberPage,
   snapshotToMember,
-} from '../../db/snapshot';
+} from '../../db/join-snapshot';
 import type { JoinProgress, SyncState } from '../../db/sync';
-import type { LedgerEvent } from '../../domain/ledger';
 import { rescanDuplicates } from '../../db/duplicate-notes';
 import { phoneKeys } from '../../domain/phone';
 import type { SyncApi } from './client';
@@ -114,7 +113,7 @@ export async function catchUp(db: SetiaDB, api: SyncApi, state: SyncState): Prom
       pending = page.more ? ahead(api.snapshotEvents(server, token, at, after)) : null;
       await progress(
         { eventsSaved: join.eventsSaved + page.events.length, eventsAfter: after },
-        (j) => saveEventPage(db, page.events as LedgerEvent[], j),
+        (j) => saveEventPage(db, page.events, j),
       );
     }
   };

@@ -17,7 +17,7 @@ import type { SetiaDB } from '../../db/schema';
 import { createShop } from '../../db/settings';
 import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
 import { freshDb, memberFields } from '../../db/test-db';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { createServerApp } from '../../server/app';
 import { Store } from '../../server/store/store';
 import { testShop, TEST_OWNER_PIN } from '../../shared/test-shop';

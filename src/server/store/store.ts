@@ -10,7 +10,7 @@ import { monotonicFactory } from '../../shared/ulid';
 import { EMPTY_STATS, foldLedger } from '../../domain/balance';
 import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { mergeSettingsChanges, type SettingClocks } from '../../domain/settings-merge';
 import { feedbackOutcome, memberStanding } from '../../domain/visit';
 import { verifyCard } from '../../shared/card-link';
@@ -295,7 +295,7 @@ export class Store {
     const { settings, clocks, changed } = mergeSettingsChanges(
       JSON.parse(row.settings) as ShopSettings,
       JSON.parse(row.settings_clocks) as SettingClocks,
-      changes as { hlc: string; fields: Partial<ShopSettings> }[],
+      changes,
     );
     if (!changed) return;
     await trx

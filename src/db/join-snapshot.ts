@@ -6,7 +6,7 @@
  * (Chromium writes only a few thousand indexed rows a second).
  */
 import type { LedgerEvent } from '../domain/ledger';
-import type { Member, MemberFields } from '../domain/member';
+import type { Member } from '../domain/member';
 import { nameWords } from '../domain/text';
 import type { SnapshotMember } from '../shared/sync-protocol';
 import { placeholderMember } from './ledger';
@@ -18,7 +18,7 @@ export const MEMBER_PACK = 1000;
 
 /** A member as the snapshot gives it: its stats are its base, since its history is packed. */
 export function snapshotToMember(s: SnapshotMember): Member {
-  const fields = s.fields as Partial<MemberFields>;
+  const fields = s.fields;
   const member: Member = {
     ...placeholderMember(s.id, s.joinedAt),
     ...fields,

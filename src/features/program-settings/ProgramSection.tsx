@@ -1,5 +1,5 @@
 /** The owner's "Program" section: earning rules, reward catalogue and club (lazy: owner only). */
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { CatalogueSettings } from './CatalogueSettings';
 import { ClubSettings } from './ClubSettings';
 import { ProgramSettings } from './ProgramSettings';

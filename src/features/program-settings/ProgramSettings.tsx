@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { updateShop } from '../../db/settings';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { ruleFieldErrors } from '../../domain/rule-fields';
 import {
   DEFAULT_RULES,

@@ -1,7 +1,7 @@
 /** What a sample visit earns under the rules being edited, in words, as the owner types. */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { earn, type ProgramRules } from '../../domain/rules';
 import { formatDate, todayIso } from '../../i18n/format';
 import { explainStamps } from '../../ui/ruleLines';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { updateShop } from '../../db/settings';
 import { CLUB_PERIODS, validateClub, type ClubOffer, type ClubPeriod } from '../../domain/offers';
-import type { ShopSettings } from '../../domain/program';
+import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';
 import { FormActions } from '../../ui/FormActions';

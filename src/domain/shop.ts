@@ -4,6 +4,7 @@
  */
 import type { CatalogueReward, ClubOffer } from './offers';
 import type { ProgramRules } from './rules';
+import type { PinHash } from './pin-hash';
 import type { StaffMember } from './staff';
 
 export const CURRENCIES = ['IDR', 'MYR', 'VND', 'SGD', 'THB', 'PHP', 'USD', 'EUR', 'AUD'] as const;
@@ -20,20 +21,13 @@ export const PIN_MIN = 4;
 export const PIN_MAX = 8;
 export const DEFAULT_STAMPS_PER_CARD = 10;
 
+export type { PinHash } from './pin-hash';
+
 /** Until staff log in (owner area), actions are recorded as the owner's. */
 export const DEFAULT_STAFF_ID = 'owner';
 
 /** The card's own reward: a full card of `stampsPerCard` stamps. */
 export const CARD_REWARD_ID = 'card';
-
-export interface PinHash {
-  algorithm: 'PBKDF2-SHA256';
-  iterations: number;
-  /** base64 */
-  salt: string;
-  /** base64 */
-  hash: string;
-}
 
 export interface ShopSettings {
   /** Unique across shops (ULID), made at setup. */

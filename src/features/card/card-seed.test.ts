@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScannedCode } from '../../shared/scanned-code';
 import { firstName } from '../../domain/member';
-import { cardLinkWithSeed, readSeed, whatsappLink } from './card-link';
+import { cardLinkWithSeed, readSeed, whatsappLink } from './card-seed';
 
 describe('card link with its seed', () => {
   it('carries shop, first name, card size and reward, and still scans as the card', () => {
