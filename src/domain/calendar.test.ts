@@ -70,3 +70,42 @@ describe('dayInZone', () => {
     expect(kathmandu(Date.UTC(2026, 2, 11, 18, 15))).toBe('2026-03-12');
   });
 });
+
+describe('dayInZone across clock changes', () => {
+  it('follows a daylight-saving change to the minute', () => {
+    // Sydney: clocks go back from +11 to +10 at 03:00 local on 5 April 2026 (16:00 UTC on the 4th).
+    const sydney = dayInZone('Australia/Sydney');
+    expect(sydney(Date.UTC(2026, 3, 4, 12, 59))).toBe('2026-04-04');
+    expect(sydney(Date.UTC(2026, 3, 4, 13, 0))).toBe('2026-04-05');
+    expect(sydney(Date.UTC(2026, 3, 5, 13, 59))).toBe('2026-04-05');
+    expect(sydney(Date.UTC(2026, 3, 5, 14, 0))).toBe('2026-04-06');
+  });
+
+  it('agrees with Intl on the days clocks change, minute by minute', () => {
+    const zones: [string, number][] = [
+      ['America/New_York', Date.UTC(2026, 2, 8)],
+      ['America/New_York', Date.UTC(2026, 10, 1)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4)], // half an hour back
+    ];
+    for (const [zone, day] of zones) {
+      const mine = dayInZone(zone);
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+      for (let at = day - 86_400_000; at < day + 2 * 86_400_000; at += 60_000)
+        if (mine(at) !== intl.format(at))
+          expect([zone, at, mine(at)]).toEqual([zone, at, intl.format(at)]);
+    }
+  });
+
+  it('agrees with Intl at any moment', () => {
+    for (const zone of ['Asia/Ho_Chi_Minh', 'America/New_York', 'Australia/Lord_Howe']) {
+      const mine = dayInZone(zone);
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), (at) => {
+          expect(mine(at)).toBe(intl.format(at));
+        }),
+        { numRuns: 500 },
+      );
+    }
+  });
+});

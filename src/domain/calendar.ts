@@ -11,10 +11,20 @@ export type LocalDate = string;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/** The digit at `i`, or NaN. */
+function digit(day: string, i: number): number {
+  const c = day.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
 function parts(day: LocalDate): [number, number, number] {
-  const m = ISO_DATE.exec(day);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${day}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Expiry works these out for every member of a segment: digits, no regex or slices.
+  const y = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
+  const m = digit(day, 5) * 10 + digit(day, 6);
+  const d = digit(day, 8) * 10 + digit(day, 9);
+  if (day.length !== 10 || day[4] !== '-' || day[7] !== '-' || !(m >= 1 && d >= 1))
+    throw new RangeError(`not a YYYY-MM-DD date: ${day}`);
+  return [y, m, d];
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -46,8 +56,9 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /**
@@ -73,29 +84,47 @@ export function startOfWeek(day: LocalDate, weekStartsOn = 1): LocalDate {
 }
 
 /**
- * The local date of a moment in an IANA time zone ("Asia/Jakarta"). Zone
- * offsets are whole quarter hours, so one answer per quarter hour is remembered:
- * a million events cost a few thousand calls to Intl, not a million.
+ * The local date of a moment in an IANA time zone ("Asia/Jakarta"). Intl is
+ * slow (microseconds a call), so the zone's offset is asked once per UTC day:
+ * when it is the same at both ends of the day, it held all day (a zone never
+ * changes and changes back within a day); on the day of a change, once per
+ * quarter hour (every zone's offsets are whole quarter hours).
  */
 export function dayInZone(timeZone: string): (at: number) => LocalDate {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
+    hourCycle: 'h23',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   });
+  /** Local wall time minus UTC at a moment, in ms (seconds are never part of an offset). */
+  const offsetAt = (at: number): number => {
+    const p: Record<string, string> = {};
+    for (const { type, value } of format.formatToParts(at)) p[type] = value;
+    const local = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!);
+    return local - Math.floor(at / 60_000) * 60_000;
+  };
   const QUARTER = 15 * 60_000;
-  const known = new Map<number, LocalDate>();
+  /** Per UTC day: the offset all day, or null on a day the offset changes. */
+  const byDay = new Map<number, number | null>();
+  const byQuarter = new Map<number, number>();
   return (at) => {
-    const bucket = Math.floor(at / QUARTER);
-    let day = known.get(bucket);
-    if (day === undefined) {
-      const p: Record<string, string> = {};
-      for (const { type, value } of format.formatToParts(bucket * QUARTER)) p[type] = value;
-      day = `${p.year!.padStart(4, '0')}-${p.month}-${p.day}`;
-      if (known.size > 200_000) known.clear();
-      known.set(bucket, day);
+    const utcDay = Math.floor(at / DAY_MS);
+    let offset = byDay.get(utcDay);
+    if (offset === undefined) {
+      const start = offsetAt(utcDay * DAY_MS);
+      offset = start === offsetAt((utcDay + 1) * DAY_MS) ? start : null;
+      if (byDay.size > 100_000) byDay.clear();
+      byDay.set(utcDay, offset);
     }
-    return day;
+    if (offset === null) {
+      const quarter = Math.floor(at / QUARTER);
+      offset = byQuarter.get(quarter);
+      if (offset === undefined) byQuarter.set(quarter, (offset = offsetAt(quarter * QUARTER)));
+    }
+    return fromUtc(at + offset);
   };
 }

@@ -218,9 +218,75 @@ export interface ExpiryView {
 interface Lot {
   day: LocalDate;
   stamps: number;
+  /** Its last day by its own date (N months after max(day, since)), worked out once. */
+  own: LocalDate;
 }
 
 const later = (a: LocalDate, b: LocalDate) => (a > b ? a : b);
+
+/** The stamps of one member while the days are played (plain functions: segments run this 100,000 times). */
+interface Lots {
+  months: number;
+  since: LocalDate;
+  byVisit: boolean;
+  /** Oldest first; those before `head` are gone. */
+  lots: Lot[];
+  head: number;
+  owed: number;
+  expired: number;
+  lastVisit: LocalDate;
+  /** By last visit, every lot from before that visit shares this last day. */
+  visitLastDay: LocalDate;
+}
+
+function lastDayOf(s: Lots, lot: Lot): LocalDate {
+  return s.byVisit && lot.day <= s.lastVisit ? s.visitLastDay : lot.own;
+}
+
+/** Last days grow with the lot's day, so the oldest lots are the ones to check. */
+function expireBefore(s: Lots, day: LocalDate): void {
+  while (s.head < s.lots.length && lastDayOf(s, s.lots[s.head]!) < day) {
+    s.expired += s.lots[s.head]!.stamps;
+    s.head += 1;
+  }
+}
+
+/** New stamps pay what is owed first. */
+function earn(s: Lots, day: LocalDate, stamps: number): void {
+  const paid = Math.min(s.owed, stamps);
+  s.owed -= paid;
+  stamps -= paid;
+  if (stamps === 0) return;
+  const last = s.lots[s.lots.length - 1];
+  if (s.lots.length > s.head && last!.day === day) last!.stamps += stamps;
+  else s.lots.push({ day, stamps, own: addMonths(later(day, s.since), s.months) });
+}
+
+/** Spending takes the oldest stamps first; what it cannot take is owed. */
+function spend(s: Lots, stamps: number): void {
+  while (stamps > 0 && s.head < s.lots.length) {
+    const lot = s.lots[s.head]!;
+    const taken = Math.min(lot.stamps, stamps);
+    lot.stamps -= taken;
+    stamps -= taken;
+    if (lot.stamps === 0) s.head += 1;
+  }
+  s.owed += stamps;
+}
+
+/** An undone earning takes the newest stamps, then expired ones back, then is owed. */
+function unearn(s: Lots, stamps: number): void {
+  while (stamps > 0 && s.lots.length > s.head) {
+    const lot = s.lots[s.lots.length - 1]!;
+    const taken = Math.min(lot.stamps, stamps);
+    lot.stamps -= taken;
+    stamps -= taken;
+    if (lot.stamps === 0) s.lots.pop();
+  }
+  const restored = Math.min(s.expired, stamps);
+  s.expired -= restored;
+  s.owed += stamps - restored;
+}
 
 /**
  * A member's stamps after expiry, as of `today` (the shop's local date).
@@ -240,81 +306,46 @@ export function expiryView(
   if (rule.mode === 'off')
     return { plainBalance, balance: plainBalance, expired: 0, next: null, schedule: [] };
 
-  const { months, since } = rule;
-  const byVisit = rule.mode === 'lastVisit';
+  const s: Lots = {
+    months: rule.months,
+    since: rule.since,
+    byVisit: rule.mode === 'lastVisit',
+    lots: [],
+    head: 0,
+    owed: 0,
+    expired: 0,
+    lastVisit: '',
+    visitLastDay: '',
+  };
   const days = isSorted(stampDays) ? stampDays : [...stampDays].sort(byDay);
-  const lots: Lot[] = [];
-  let head = 0;
-  let owed = 0;
-  let expired = 0;
-  let lastVisit = '';
-
-  const lastDayOf = (lot: Lot) =>
-    addMonths(later(later(lot.day, since), byVisit ? lastVisit : ''), months);
-  const expireBefore = (day: LocalDate) => {
-    // Last days grow with the lot's day, so the oldest lots are the ones to check.
-    while (head < lots.length && lastDayOf(lots[head]!) < day) {
-      expired += lots[head]!.stamps;
-      head += 1;
-    }
-  };
-  const earn = (day: LocalDate, stamps: number) => {
-    const paid = Math.min(owed, stamps);
-    owed -= paid;
-    stamps -= paid;
-    if (stamps === 0) return;
-    const last = lots[lots.length - 1];
-    if (lots.length > head && last!.day === day) last!.stamps += stamps;
-    else lots.push({ day, stamps });
-  };
-  const spend = (stamps: number) => {
-    while (stamps > 0 && head < lots.length) {
-      const lot = lots[head]!;
-      const taken = Math.min(lot.stamps, stamps);
-      lot.stamps -= taken;
-      stamps -= taken;
-      if (lot.stamps === 0) head += 1;
-    }
-    owed += stamps;
-  };
-  const unearn = (stamps: number) => {
-    while (stamps > 0 && lots.length > head) {
-      const lot = lots[lots.length - 1]!;
-      const taken = Math.min(lot.stamps, stamps);
-      lot.stamps -= taken;
-      stamps -= taken;
-      if (lot.stamps === 0) lots.pop();
-    }
-    const restored = Math.min(expired, stamps);
-    expired -= restored;
-    owed += stamps - restored;
-  };
-
   for (const [day, earned, spent, visits] of days) {
     // An event dated after today (a tablet's clock ahead) must not make stamps expire early.
-    expireBefore(day < today ? day : today);
-    if (earned < 0) unearn(-earned);
-    if (spent < 0) earn(day, -spent);
-    if (earned > 0) earn(day, earned);
-    if (spent > 0) spend(spent);
-    if (visits > 0 && day > lastVisit) lastVisit = day;
+    expireBefore(s, day < today ? day : today);
+    if (earned < 0) unearn(s, -earned);
+    if (spent < 0) earn(s, day, -spent);
+    if (earned > 0) earn(s, day, earned);
+    if (spent > 0) spend(s, spent);
+    if (visits > 0 && day > s.lastVisit) {
+      s.lastVisit = day;
+      s.visitLastDay = addMonths(later(day, s.since), s.months);
+    }
   }
-  expireBefore(today);
+  expireBefore(s, today);
 
   const schedule: ExpiringStamps[] = [];
   let live = 0;
-  for (let i = head; i < lots.length; i++) {
-    const lot = lots[i]!;
+  for (let i = s.head; i < s.lots.length; i++) {
+    const lot = s.lots[i]!;
     live += lot.stamps;
-    const on = lastDayOf(lot);
+    const on = lastDayOf(s, lot);
     const last = schedule[schedule.length - 1];
     if (last && last.on === on) last.stamps += lot.stamps;
     else schedule.push({ on, stamps: lot.stamps });
   }
   return {
     plainBalance,
-    balance: live - owed,
-    expired,
+    balance: live - s.owed,
+    expired: s.expired,
     next: schedule[0] ?? null,
     schedule,
   };

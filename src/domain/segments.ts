@@ -120,64 +120,69 @@ function birthdayWeek(today: LocalDate, weekStartsOn: number): Map<string, Local
   return days;
 }
 
-/** Tests a member against one segment; the expiry view is worked out once, only if needed. */
-function matcher(segment: Segment, ctx: SegmentContext) {
+/** One member while segments test them: the expiry view is worked out once, only if needed. */
+interface Probe {
+  member: Member;
+  view: ExpiryView | null | undefined;
+}
+
+function viewOf(p: Probe, ctx: SegmentContext): ExpiryView | null {
+  if (p.view === undefined)
+    p.view =
+      ctx.expiry.mode === 'off'
+        ? null
+        : expiryView(stampDaysOf(p.member.stats, ctx.dayOf), ctx.expiry, ctx.today);
+  return p.view;
+}
+
+/** Stamps on the card now: after expiry when it is on. */
+function balanceOf(p: Probe, ctx: SegmentContext): number {
+  return viewOf(p, ctx)?.balance ?? p.member.stats.balance;
+}
+
+type Values = Omit<SegmentMatch, 'member'>;
+const COUNTED: Values = Object.freeze({ stamps: 0, date: null });
+
+/** Tests a member against one segment; with `values`, also what {stamps} and {date} say. */
+function matcher(segment: Segment, ctx: SegmentContext, values: boolean) {
   const week =
     segment.kind === 'birthdayWeek' ? birthdayWeek(ctx.today, ctx.weekStartsOn ?? 1) : null;
-  return (
-    member: Member,
-    view: () => ExpiryView | null,
-    balance: () => number,
-  ): Omit<SegmentMatch, 'member'> | null => {
+  const onCard = (p: Probe, date: LocalDate | null): Values =>
+    values ? { stamps: Math.max(balanceOf(p, ctx), 0), date } : COUNTED;
+  return (p: Probe): Values | null => {
+    const member = p.member;
     switch (segment.kind) {
       case 'everyone':
-        return { stamps: Math.max(balance(), 0), date: null };
+        return onCard(p, null);
       case 'lapsed': {
         const last = member.stats.lastVisitAt;
         if (last === null || ctx.now - last < segment.days * DAY) return null;
-        return { stamps: Math.max(balance(), 0), date: ctx.dayOf(last) };
+        return values ? onCard(p, ctx.dayOf(last)) : COUNTED;
       }
       case 'birthdayWeek': {
         const date = member.birthday ? week!.get(member.birthday.slice(5)) : undefined;
-        return date ? { stamps: Math.max(balance(), 0), date } : null;
+        return date ? onCard(p, date) : null;
       }
       case 'nearReward': {
-        const b = balance();
+        const b = balanceOf(p, ctx);
         if (b < 0) return null;
-        const toGo = cardView(b, ctx.stampsPerCard).cardStamps;
-        const missing = ctx.stampsPerCard - toGo;
+        const missing = ctx.stampsPerCard - cardView(b, ctx.stampsPerCard).cardStamps;
         return missing <= segment.stamps ? { stamps: missing, date: null } : null;
       }
       case 'expiring': {
-        const next = view()?.next;
+        const next = viewOf(p, ctx)?.next;
         if (!next || daysBetween(ctx.today, next.on) > segment.days) return null;
         return { stamps: next.stamps, date: next.on };
       }
       case 'tier':
-        return ctx.tierOf?.(member) === segment.tierId
-          ? { stamps: Math.max(balance(), 0), date: null }
-          : null;
+        return ctx.tierOf?.(member) === segment.tierId ? onCard(p, null) : null;
       case 'clubEnding': {
         const until = ctx.clubUntilOf?.(member) ?? null;
         if (until === null || until <= ctx.now || until - ctx.now > segment.days * DAY) return null;
-        return { stamps: Math.max(balance(), 0), date: ctx.dayOf(until) };
+        return values ? onCard(p, ctx.dayOf(until)) : COUNTED;
       }
     }
   };
-}
-
-function lazyExpiry(member: Member, ctx: SegmentContext) {
-  let cached: ExpiryView | null | undefined;
-  const view = () => {
-    if (cached === undefined)
-      cached =
-        ctx.expiry.mode === 'off'
-          ? null
-          : expiryView(stampDaysOf(member.stats, ctx.dayOf), ctx.expiry, ctx.today);
-    return cached;
-  };
-  const balance = () => view()?.balance ?? member.stats.balance;
-  return { view, balance };
 }
 
 export interface SegmentSelection {
@@ -192,14 +197,13 @@ export function selectSegment(
   segment: Segment,
   ctx: SegmentContext,
 ): SegmentSelection {
-  const test = matcher(segment, ctx);
+  const test = matcher(segment, ctx, true);
   const matches: SegmentMatch[] = [];
   let withoutConsent = 0;
   for (const member of members) {
     const why = unreachable(member);
     if (why !== null && why !== 'noConsent') continue;
-    const { view, balance } = lazyExpiry(member, ctx);
-    const match = test(member, view, balance);
+    const match = test({ member, view: undefined });
     if (!match) continue;
     if (why === 'noConsent') withoutConsent += 1;
     else matches.push({ member, ...match });
@@ -213,14 +217,14 @@ export function countSegments(
   segments: readonly Segment[],
   ctx: SegmentContext,
 ): { reachable: number; counts: number[] } {
-  const tests = segments.map((s) => matcher(s, ctx));
+  const tests = segments.map((s) => matcher(s, ctx, false));
   const counts = segments.map(() => 0);
   let reachable = 0;
   for (const member of members) {
     if (unreachable(member) !== null) continue;
     reachable += 1;
-    const { view, balance } = lazyExpiry(member, ctx);
-    for (let i = 0; i < tests.length; i++) if (tests[i]!(member, view, balance)) counts[i]! += 1;
+    const probe: Probe = { member, view: undefined };
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(probe)) counts[i]! += 1;
   }
   return { reachable, counts };
 }
