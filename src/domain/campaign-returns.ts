@@ -34,25 +34,32 @@ export function createCampaignReturns({
   const window = windowDays * DAY;
   const sendRows: LedgerRow[] = [];
   const reversed = new Set<string>();
-  /** Per member, their stamp visits: times and ids side by side (a million fit). */
-  const visits = new Map<string, { at: number[]; id: string[] }>();
+  // Stamp visits side by side in flat lists: a million cost three pushes each, no object.
+  const visitMember: string[] = [];
+  const visitId: string[] = [];
+  let visitAt = new Float64Array(1024);
 
   return {
     add(event: LedgerRow): void {
-      if (event.type === 'reversal') {
+      if (event.type === 'stamp') {
+        const n = visitMember.length;
+        if (n === visitAt.length) {
+          const more = new Float64Array(n * 2);
+          more.set(visitAt);
+          visitAt = more;
+        }
+        visitAt[n] = event.at;
+        visitMember.push(event.memberId);
+        visitId.push(event.id);
+      } else if (event.type === 'message') sendRows.push(event);
+      else if (event.type === 'reversal') {
         if (event.reverses) reversed.add(event.reverses);
         sendRows.push(event);
-      } else if (event.type === 'message') sendRows.push(event);
-      else if (event.type === 'stamp') {
-        const id = keptMemberOf(event.memberId);
-        let v = visits.get(id);
-        if (!v) visits.set(id, (v = { at: [], id: [] }));
-        v.at.push(event.at);
-        v.id.push(event.id);
       }
     },
 
     finish(): Map<string, CampaignReturn> {
+      // Each member's first message of each campaign.
       const first = new Map<string, Map<string, number>>();
       for (const send of sendsInLedger(sendRows)) {
         let byMember = first.get(send.campaignId);
@@ -61,30 +68,39 @@ export function createCampaignReturns({
         const at = byMember.get(id);
         if (at === undefined || send.at < at) byMember.set(id, send.at);
       }
-      const out = new Map<string, CampaignReturn>();
-      for (const [campaignId, byMember] of first) {
-        const members: CampaignReturn['members'] = [];
-        let returned = 0;
+      // Per member messaged: [campaign, sent at, came back at] for each campaign.
+      type Row = { campaignId: string; sentAt: number; returnedAt: number | null };
+      const messaged = new Map<string, Row[]>();
+      for (const [campaignId, byMember] of first)
         for (const [memberId, sentAt] of byMember) {
-          const v = visits.get(memberId);
-          let returnedAt: number | null = null;
-          if (v)
-            for (let i = 0; i < v.at.length; i++) {
-              const at = v.at[i]!;
-              if (at > sentAt && at <= sentAt + window && !reversed.has(v.id[i]!))
-                if (returnedAt === null || at < returnedAt) returnedAt = at;
-            }
-          if (returnedAt !== null) returned += 1;
-          members.push({ memberId, sentAt, returnedAt });
+          let rows = messaged.get(memberId);
+          if (!rows) messaged.set(memberId, (rows = []));
+          rows.push({ campaignId, sentAt, returnedAt: null });
         }
-        out.set(campaignId, {
-          campaignId,
-          messaged: members.length,
-          returned,
-          share: members.length > 0 ? returned / members.length : null,
-          members,
-        });
+      for (let i = 0; i < visitMember.length; i++) {
+        const rows = messaged.get(keptMemberOf(visitMember[i]!));
+        if (!rows) continue;
+        const at = visitAt[i]!;
+        for (const row of rows)
+          if (
+            at > row.sentAt &&
+            at <= row.sentAt + window &&
+            (row.returnedAt === null || at < row.returnedAt) &&
+            !reversed.has(visitId[i]!)
+          )
+            row.returnedAt = at;
       }
+      const out = new Map<string, CampaignReturn>();
+      for (const [campaignId] of first)
+        out.set(campaignId, { campaignId, messaged: 0, returned: 0, share: null, members: [] });
+      for (const [memberId, rows] of messaged)
+        for (const { campaignId, sentAt, returnedAt } of rows) {
+          const r = out.get(campaignId)!;
+          r.messaged += 1;
+          if (returnedAt !== null) r.returned += 1;
+          r.members.push({ memberId, sentAt, returnedAt });
+        }
+      for (const r of out.values()) r.share = r.messaged > 0 ? r.returned / r.messaged : null;
       return out;
     },
   };

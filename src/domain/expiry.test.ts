@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveEvents, foldLedger } from './balance';
 import { addDays, addMonths, type LocalDate } from './calendar';
 import {
+  balanceAfterExpiry,
   EXPIRY_OFF,
   expiryView,
   foldExpiryStats,
@@ -224,6 +225,17 @@ describe('expiry and the rest of the ledger', () => {
   it('does not let an event dated in the future (a tablet’s clock ahead) expire stamps early', () => {
     const events = [ev('stamp', 5, '2026-01-01'), ev('stamp', 1, '2027-06-01')];
     expect(view(events, earned(3), '2026-02-01').balance).toBe(6);
+  });
+
+  it('reads a member’s balance after expiry from cached stats, with or without stamp days', () => {
+    const events = [ev('stamp', 4, '2026-01-01'), ev('stamp', 3, '2026-05-01')];
+    const rule = earned(3);
+    expect(
+      balanceAfterExpiry(foldExpiryStats(events, undefined, dayOf), rule, '2026-05-02', dayOf),
+    ).toBe(3);
+    // Cached before expiry existed: all 7 count from the last event's day.
+    expect(balanceAfterExpiry(foldLedger(events), rule, '2026-05-02', dayOf)).toBe(7);
+    expect(balanceAfterExpiry(foldLedger(events), EXPIRY_OFF, '2030-01-01', dayOf)).toBe(7);
   });
 
   it('gives the outstanding rewards without expired stamps', () => {

@@ -198,15 +198,20 @@ export function selectSegment(
   ctx: SegmentContext,
 ): SegmentSelection {
   const test = matcher(segment, ctx, true);
+  // Members without consent are only counted: no values to work out for them.
+  const count = matcher(segment, ctx, false);
   const matches: SegmentMatch[] = [];
   let withoutConsent = 0;
   for (const member of members) {
     const why = unreachable(member);
     if (why !== null && why !== 'noConsent') continue;
-    const match = test({ member, view: undefined });
-    if (!match) continue;
-    if (why === 'noConsent') withoutConsent += 1;
-    else matches.push({ member, ...match });
+    const probe: Probe = { member, view: undefined };
+    if (why === 'noConsent') {
+      if (count(probe)) withoutConsent += 1;
+      continue;
+    }
+    const match = test(probe);
+    if (match) matches.push({ member, ...match });
   }
   return { matches, withoutConsent };
 }
