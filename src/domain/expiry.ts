@@ -23,7 +23,7 @@
  * and the oldest are always spent first), which is why a day is enough.
  */
 import { cardView, effectiveEvents, foldLedger, type MemberStats } from './balance';
-import { addMonths, type LocalDate } from './calendar';
+import { addMonths, isLocalDate, type LocalDate } from './calendar';
 import { sortEvents, type EventType, type LedgerEvent } from './ledger';
 
 export const EXPIRY_MONTHS_MIN = 1;
@@ -60,7 +60,7 @@ export function validateExpiryRule(rule: ExpiryRule): ExpiryRuleError[] {
     rule.months > EXPIRY_MONTHS_MAX
   )
     errors.push('expiry.months');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(rule.since)) errors.push('expiry.since');
+  if (!isLocalDate(rule.since)) errors.push('expiry.since');
   return errors;
 }
 
