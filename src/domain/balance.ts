@@ -50,7 +50,8 @@ export const EMPTY_STATS: MemberStats = Object.freeze({
   conflicts: [],
 }) as MemberStats;
 
-interface Effect {
+/** An event's effect on the balance once reversals are applied (see effectiveEvents). */
+export interface Effect {
   id: string;
   type: EventType;
   stamps: number;
@@ -65,7 +66,7 @@ interface Effect {
  * Targets not in `events` (history held only in the base) are taken as in effect,
  * with the effect the reversal recorded.
  */
-function effectiveEvents(ordered: readonly LedgerEvent[]): Effect[] {
+export function effectiveEvents(ordered: readonly LedgerEvent[]): Effect[] {
   const byId = new Map<string, LedgerEvent>();
   const inEffect = new Map<string, boolean>();
   /** Negations of events that live in the base, keyed by the reversal that made them. */
