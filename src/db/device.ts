@@ -2,9 +2,9 @@
  * This tablet's identity and counters, kept in one settings row: the last
  * per-device sequence number (handed out only by the outbox, db/outbox.ts) and
  * the hybrid logical clock of edits, which also moves on when clocks from
- * other tablets are seen.
+ * other tablets are seen (src/sync/pull-apply.ts).
  */
-import { hlcReceive, hlcToString, parseHlc } from '../domain/hlc';
+import { hlcToString } from '../domain/hlc';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
 
@@ -32,19 +32,4 @@ export async function loadDevice(db: SetiaDB, now: number): Promise<DeviceState>
 
 export async function saveDevice(db: SetiaDB, device: DeviceState): Promise<void> {
   await db.settings.put({ key: KEY, value: device });
-}
-
-/** Seen clocks move this device's clock on, so its next edit sorts after them. */
-export async function receiveClocks(
-  db: SetiaDB,
-  seen: readonly { hlc: string }[],
-  now: number,
-): Promise<void> {
-  const device = await loadDevice(db, now);
-  let clock = parseHlc(device.hlc) ?? { millis: 0, counter: 0, node: device.deviceId };
-  for (const c of seen) {
-    const remote = parseHlc(c.hlc);
-    if (remote) clock = hlcReceive(clock, remote, now);
-  }
-  await saveDevice(db, { ...device, hlc: hlcToString(clock) });
 }

@@ -5,9 +5,9 @@
  * device's next sequence number here, and stored here, inside the caller's
  * transaction: it is saved with the change it carries, or not at all. Sync
  * reads it back by sequence (src/sync/outbox.ts); whoever watches it
- * (watchOutbox) hears once the transaction has committed.
+ * (db/outbox-watch.ts) hears once the transaction has committed.
  */
-import { Dexie } from 'dexie';
+import { Dexie, type Table } from 'dexie';
 import { hlcSend, hlcToString, parseHlc, type Hlc } from '../domain/hlc';
 import type { LedgerEvent } from '../domain/ledger';
 import type { MemberChange } from '../domain/member';
@@ -108,18 +108,22 @@ export class Outbox {
     this.changes = [];
     this.packs = [];
     this.settings = [];
-    const writes: Promise<unknown>[] = [saveDevice(db, { ...this.device })];
-    if (events.length === 1) writes.push(db.events.add(events[0]!));
-    else if (events.length > 1) writes.push(db.events.bulkAdd(events));
-    if (changes.length === 1) writes.push(db.memberChanges.add(changes[0]!));
-    else if (changes.length > 1) writes.push(db.memberChanges.bulkAdd(changes));
-    if (packs.length > 0) writes.push(db.changePacks.bulkAdd(packs));
-    if (settings.length > 0) writes.push(db.settingsChanges.bulkAdd(settings));
     const recorded = events.length + changes.length + packs.length + settings.length > 0;
     const committed = recorded ? afterCommit() : null;
-    await Promise.all(writes);
+    await Promise.all([
+      saveDevice(db, { ...this.device }),
+      store(db.events, events),
+      store(db.memberChanges, changes),
+      store(db.changePacks, packs),
+      store(db.settingsChanges, settings),
+    ]);
     if (committed === 'now') announce(db.name);
   }
+}
+
+/** One row is added as one (a stamp's path), more in bulk. */
+function store<T, K>(table: Table<T, K>, rows: T[]): Promise<unknown> | null {
+  return rows.length === 1 ? table.add(rows[0]!) : rows.length > 1 ? table.bulkAdd(rows) : null;
 }
 
 /** Opens the outbox for one transaction (reads the device's counters). */
@@ -127,28 +131,21 @@ export async function openOutbox(db: SetiaDB, now: number): Promise<Outbox> {
   return new Outbox(db, await loadDevice(db, now), now);
 }
 
-// Watching: told after each commit that recorded something, in this page and, through a
-// BroadcastChannel, in the others of this origin (a CSV import writes from a worker).
-
-const CHANNEL = 'setia-outbox';
-/** Tells this page's messages from the others' (a channel also reaches other objects here). */
-const PAGE = Math.random().toString(36).slice(2);
-const watchers = new Map<string, Set<() => void>>();
+/**
+ * Who watches the outbox (db/outbox-watch.ts) hears on this channel after each
+ * commit that recorded something: from this page, other tabs and the CSV worker alike.
+ */
+export const OUTBOX_CHANNEL = 'setia-outbox';
 const announcing = new WeakSet<object>();
 let sender: BroadcastChannel | null | undefined;
 
-function openChannel(): BroadcastChannel | null {
-  if (typeof BroadcastChannel !== 'function') return null;
-  const channel = new BroadcastChannel(CHANNEL);
-  // In Node (unit tests) an open channel would keep the process alive.
-  (channel as { unref?: () => void }).unref?.();
-  return channel;
-}
-
 function announce(name: string): void {
-  for (const watcher of watchers.get(name) ?? []) watcher();
-  sender ??= openChannel();
-  sender?.postMessage({ name, page: PAGE });
+  if (sender === undefined) {
+    sender = typeof BroadcastChannel === 'function' ? new BroadcastChannel(OUTBOX_CHANNEL) : null;
+    // In Node (unit tests) an open channel would keep the process alive.
+    (sender as { unref?: () => void } | null)?.unref?.();
+  }
+  sender?.postMessage(name);
 }
 
 /**
@@ -165,20 +162,4 @@ function afterCommit(): 'now' | 'later' {
     tx.on('complete', () => announce(name));
   }
   return 'later';
-}
-
-/** Calls `onRecorded` after every committed transaction that put something in this database's outbox. */
-export function watchOutbox(db: SetiaDB, onRecorded: () => void): () => void {
-  const own = watchers.get(db.name) ?? new Set<() => void>();
-  watchers.set(db.name, own);
-  own.add(onRecorded);
-  const others = openChannel();
-  if (others)
-    others.onmessage = (e: MessageEvent<{ name?: string; page?: string }>) => {
-      if (e.data?.name === db.name && e.data.page !== PAGE) onRecorded();
-    };
-  return () => {
-    own.delete(onRecorded);
-    others?.close();
-  };
 }

@@ -6,7 +6,7 @@
  * state is an observable that the status line shows.
  */
 import { db } from '../db/db';
-import { watchOutbox } from '../db/outbox';
+import { watchOutbox } from '../db/outbox-watch';
 import { getSyncState } from '../db/sync-state';
 import { pendingCount } from './outbox';
 import { syncRound } from './round';

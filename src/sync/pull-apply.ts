@@ -3,13 +3,14 @@
  * page, and applying each page in one transaction with the cursor that follows
  * it: a page is applied whole or not at all, and never twice.
  */
-import { receiveClocks } from '../db/device';
+import { loadDevice, saveDevice } from '../db/device';
 import { refreshDuplicates } from '../db/duplicate-notes';
 import { memberEvents, placeholderMember } from '../db/ledger';
 import type { SetiaDB } from '../db/schema';
 import { getSettingClocks, getShop, putShop, saveSettingClocks } from '../db/settings';
 import { getSyncState, saveSyncState, type SyncState } from '../db/sync-state';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
+import { hlcReceive, hlcToString, parseHlc } from '../domain/hlc';
 import { mergeMemberFields, searchKeys, type Member } from '../domain/member';
 import { phoneKeys } from '../domain/phone';
 import { mergeSettingsChanges } from '../domain/settings-merge';
@@ -126,4 +127,15 @@ async function mergeShopSettings(db: SetiaDB, changes: SettingsChangeWire[], now
   if (!merged.changed) return;
   await putShop(db, merged.settings);
   await saveSettingClocks(db, merged.clocks);
+}
+
+/** Seen clocks move this device's clock on, so its next edit sorts after them. */
+async function receiveClocks(db: SetiaDB, seen: readonly { hlc: string }[], now: number) {
+  const device = await loadDevice(db, now);
+  let clock = parseHlc(device.hlc) ?? { millis: 0, counter: 0, node: device.deviceId };
+  for (const c of seen) {
+    const remote = parseHlc(c.hlc);
+    if (remote) clock = hlcReceive(clock, remote, now);
+  }
+  await saveDevice(db, { ...device, hlc: hlcToString(clock) });
 }

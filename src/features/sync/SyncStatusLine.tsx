@@ -5,7 +5,7 @@ import { formatTime } from '../../i18n/format';
 import { loadSync } from '../../sync/load';
 import { syncStatus } from '../../sync/status';
 import { CatchUpBar } from './CatchUpBar';
-import { syncErrorKey } from './useSyncErrors';
+import { syncErrorKey } from './error-key';
 
 export function SyncStatusLine() {
   const { t } = useTranslation();
