@@ -122,7 +122,8 @@ export async function syncNow(): Promise<void> {
             : { phase: 'synced', pending: 0, lastSyncAt: Date.now() },
         );
       }
-      schedule(nextSyncDelay({ moved }, Math.random));
+      // Writes recorded while the round ran (their "soon" timer was replaced by this one) go soon too.
+      schedule(ran && pending > 0 ? SOON_MS : nextSyncDelay({ moved }, Math.random));
     } catch (e) {
       failures += 1;
       // Part of the outbox may have gone before the failure.
