@@ -114,14 +114,14 @@ export class Outbox {
       saveDevice(db, { ...this.device }),
       store(db.events, events),
       store(db.memberChanges, changes),
-      store(db.changePacks, packs),
-      store(db.settingsChanges, settings),
+      packs.length > 0 ? db.changePacks.bulkAdd(packs) : null,
+      settings.length > 0 ? db.settingsChanges.bulkAdd(settings) : null,
     ]);
     if (committed === 'now') announce(db.name);
   }
 }
 
-/** One row is added as one (a stamp's path), more in bulk. */
+/** One event or change is added as one (a stamp's path), more in bulk. */
 function store<T, K>(table: Table<T, K>, rows: T[]): Promise<unknown> | null {
   return rows.length === 1 ? table.add(rows[0]!) : rows.length > 1 ? table.bulkAdd(rows) : null;
 }
