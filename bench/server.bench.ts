@@ -14,7 +14,7 @@ import { createServerApp } from '../src/server/app';
 import { Store } from '../src/server/store/store';
 import type { StoreOptions } from '../src/server/store/connect';
 import { dropBackend } from '../src/server/test-backends';
-import { createSyncApi } from '../src/features/sync/client';
+import { createSyncApi } from '../src/sync/client';
 import { testShop } from '../src/shared/test-shop';
 import type { Row } from './lib/report';
 import type { Suite } from './run';

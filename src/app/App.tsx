@@ -13,7 +13,7 @@ import type { ShopSettings } from '../domain/shop';
 import { forgetMyCard, myCard } from '../features/card/my-card';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
-import { loadSync } from '../features/sync/status';
+import { loadSync } from '../sync/load';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
 import { loadCatalogues, type CatalogueGroup } from '../i18n';

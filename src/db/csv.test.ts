@@ -5,7 +5,6 @@ import { findClashes, forEachEventPage, forEachMemberPage, importMembers } from 
 import { addStamps } from './ledger';
 import { enrollMember, searchMembers } from './members';
 import type { SetiaDB } from './schema';
-import { connectToServer, outbox, pendingCount, updateSyncState } from './sync';
 import { freshDb, memberFields } from './test-db';
 
 const T0 = 1_750_000_000_000;
@@ -39,35 +38,6 @@ describe('importing members', () => {
     expect(events).toMatchObject([
       { memberId: ha!.id, type: 'adjustment', stamps: 7, reason: 'Carried over from import' },
     ]);
-  });
-
-  it('puts every imported member and event in the sync outbox, in packs', async () => {
-    db = await freshDb();
-    await connectToServer(db, 'https://setia.test', { token: 't', deviceId: 'dev' });
-    const rows = Array.from({ length: 2500 }, (_, i) =>
-      row(i + 2, `Member ${i}`, null, i === 0 ? 4 : 0),
-    );
-    await importMembers(db, rows, OPTS);
-    expect(await db.memberChanges.count()).toBe(0);
-    expect(await db.changePacks.count()).toBe(3);
-    expect(await pendingCount(db)).toBe(2501);
-
-    const first = await outbox(db, 0, 1000);
-    expect(first.memberChanges).toHaveLength(1000);
-    expect(first.lastSeq).toBe(1000);
-    const seen = new Set(first.memberChanges.map((c) => c.memberId));
-    let after = first.lastSeq;
-    for (;;) {
-      const batch = await outbox(db, after, 1000);
-      if (batch.lastSeq === after) break;
-      batch.memberChanges.forEach((c) => seen.add(c.memberId));
-      if (batch.events.length) expect(batch.events[0]).toMatchObject({ stamps: 4 });
-      after = batch.lastSeq;
-    }
-    expect(seen.size).toBe(2500);
-    expect(after).toBe(2501);
-    await updateSyncState(db, { pushedSeq: 1500 });
-    expect(await pendingCount(db)).toBe(1001);
   });
 
   it('keeps ids and reports members already here by id or phone', async () => {

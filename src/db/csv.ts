@@ -5,7 +5,7 @@
  * An import is a bulk path: Chromium writes ~4,500 indexed rows/s, so each
  * imported member costs one member row (with its search keys) and nothing more
  * per member; its change for the other tablets travels in packs of 1,000
- * (ChangePack, read by the sync outbox), and only members with stamps to carry
+ * (ChangePack, written by the outbox), and only members with stamps to carry
  * over get an adjustment event.
  */
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
@@ -13,11 +13,9 @@ import type { LedgerEvent } from '../domain/ledger';
 import type { Member, MemberField } from '../domain/member';
 import type { ImportMember, RowProblem } from '../domain/member-csv';
 import { nameWords } from '../domain/text';
-import { openCounter } from './device';
 import { newId } from './ids';
-import type { ChangePack, MemberChange, SetiaDB } from './schema';
-
-export const CHANGE_PACK_SIZE = 1000;
+import { openOutbox, type Unnumbered } from './outbox';
+import type { MemberChange, SetiaDB } from './schema';
 
 /**
  * Calls `onPage` with members in id order, `pageSize` at a time, from one
@@ -131,9 +129,8 @@ export interface ImportResult {
 }
 
 /**
- * Writes the members in one transaction: the member rows, their changes for
- * sync (packed), the carried-over stamps as adjustment events and the device
- * counter. Rows that clash with existing members are left out and returned.
+ * Writes the members in one transaction: the member rows, and in the outbox
+ * their changes (packed) and the carried-over stamps as adjustment events. Rows that clash with existing members are left out and returned.
  */
 export async function importMembers(
   db: SetiaDB,
@@ -149,11 +146,11 @@ export async function importMembers(
       const rows = candidates.filter((m) => !skip.has(m.row));
       if (rows.length === 0) return { imported: 0, clashes };
 
-      const counter = await openCounter(db, now);
+      const outbox = await openOutbox(db, now);
       // One edit for the whole import: every field of every member carries its clock.
-      const hlc = counter.nextHlc(now);
+      const hlc = outbox.clock();
       const members: Member[] = [];
-      const changes: MemberChange[] = [];
+      const changes: Unnumbered<MemberChange>[] = [];
       for (const row of rows) {
         const id = row.id ?? newId(now);
         const joinedAt = row.joinedAt ?? now;
@@ -169,50 +166,25 @@ export async function importMembers(
           stats: EMPTY_STATS,
         });
         // `at` is the joined date: a tablet that first hears of the member from this change
-        // takes it as the member's joined date (see mergeChange in sync.ts).
-        changes.push({
-          id: newId(now),
-          memberId: id,
-          deviceId: counter.deviceId,
-          seq: counter.nextSeq(),
-          hlc,
-          fields: row.fields,
-          at: joinedAt,
-        });
+        // takes it as the member's joined date (see mergeChange in src/sync/pull-apply.ts).
+        changes.push({ memberId: id, hlc, fields: row.fields, at: joinedAt });
       }
-      const events: LedgerEvent[] = [];
+      // The changes first, numbered consecutively (a pack holds a run of sequence numbers).
+      outbox.memberChangesPacked(changes);
       rows.forEach((row, i) => {
         if (row.stamps === 0) return;
-        const event: LedgerEvent = {
-          id: newId(now),
+        const event: LedgerEvent = outbox.event({
           memberId: members[i]!.id,
           type: 'adjustment',
           stamps: row.stamps,
           at: now,
-          deviceId: counter.deviceId,
           staffId,
-          seq: counter.nextSeq(),
           reason,
-        };
-        events.push(event);
+        });
         members[i] = { ...members[i]!, stats: foldLedger([event]) };
       });
-
-      const packs: ChangePack[] = [];
-      for (let i = 0; i < changes.length; i += CHANGE_PACK_SIZE) {
-        const part = changes.slice(i, i + CHANGE_PACK_SIZE);
-        packs.push({
-          id: newId(now),
-          deviceId: counter.deviceId,
-          firstSeq: part[0]!.seq,
-          lastSeq: part.at(-1)!.seq,
-          changes: part,
-        });
-      }
       await db.members.bulkAdd(members);
-      if (events.length > 0) await db.events.bulkAdd(events);
-      await db.changePacks.bulkAdd(packs);
-      await counter.save(db);
+      await outbox.save();
       return { imported: members.length, clashes };
     },
   );

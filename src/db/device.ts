@@ -1,9 +1,10 @@
 /**
- * This tablet's identity and counters, kept in one settings row that every
- * write transaction advances: the per-device sequence number (the sync outbox
- * order) and the hybrid logical clock of member edits.
+ * This tablet's identity and counters, kept in one settings row: the last
+ * per-device sequence number (handed out only by the outbox, db/outbox.ts) and
+ * the hybrid logical clock of edits, which also moves on when clocks from
+ * other tablets are seen (src/sync/pull-apply.ts).
  */
-import { hlcSend, hlcToString, parseHlc, type Hlc } from '../domain/hlc';
+import { hlcToString } from '../domain/hlc';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
 
@@ -29,36 +30,6 @@ export async function loadDevice(db: SetiaDB, now: number): Promise<DeviceState>
   return { deviceId, seq: 0, hlc: hlcToString({ millis: 0, counter: 0, node: deviceId }) };
 }
 
-/** Hands out sequence numbers and clocks within one transaction, then saves them. */
-export class DeviceCounter {
-  private state: DeviceState;
-  private clock: Hlc;
-
-  constructor(state: DeviceState) {
-    this.state = { ...state };
-    this.clock = parseHlc(state.hlc) ?? { millis: 0, counter: 0, node: state.deviceId };
-  }
-
-  get deviceId(): string {
-    return this.state.deviceId;
-  }
-
-  nextSeq(): number {
-    this.state.seq += 1;
-    return this.state.seq;
-  }
-
-  nextHlc(now: number): string {
-    this.clock = hlcSend(this.clock, now);
-    this.state.hlc = hlcToString(this.clock);
-    return this.state.hlc;
-  }
-
-  save(db: SetiaDB): Promise<string> {
-    return db.settings.put({ key: KEY, value: this.state });
-  }
-}
-
-export async function openCounter(db: SetiaDB, now: number): Promise<DeviceCounter> {
-  return new DeviceCounter(await loadDevice(db, now));
+export async function saveDevice(db: SetiaDB, device: DeviceState): Promise<void> {
+  await db.settings.put({ key: KEY, value: device });
 }

@@ -9,10 +9,9 @@
  */
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
-import { openCounter } from './device';
-import { newId } from './ids';
 import { getNotes, refreshDuplicates, resolveMerged } from './duplicate-notes';
 import { appendEvent, LedgerRuleError, type ActionContext } from './ledger';
+import { openOutbox } from './outbox';
 import type { SetiaDB } from './schema';
 
 export interface DuplicateGroup {
@@ -84,8 +83,8 @@ export async function mergeDuplicate(
     if (!keep || !dup || keepId === duplicateId || keep.mergedInto || dup.mergedInto)
       throw new LedgerRuleError('duplicates.notMergeable');
     await moveBalance(db, dup, keep, reason, ctx);
-    const counter = await openCounter(db, ctx.now);
-    const hlc = counter.nextHlc(ctx.now);
+    const outbox = await openOutbox(db, ctx.now);
+    const hlc = outbox.clock();
     const moved = (await db.members.get(duplicateId))!;
     await db.members.put({
       ...moved,
@@ -94,16 +93,13 @@ export async function mergeDuplicate(
       nameWords: [],
       phoneKeys: [],
     });
-    await db.memberChanges.add({
-      id: newId(ctx.now),
+    outbox.memberChange({
       memberId: duplicateId,
-      deviceId: counter.deviceId,
-      seq: counter.nextSeq(),
       hlc,
       fields: { mergedInto: keepId },
       at: ctx.now,
     });
-    await counter.save(db);
+    await outbox.save();
     await refreshDuplicates(db, dup.phone ? [dup.phone] : [], [duplicateId]);
   });
 }

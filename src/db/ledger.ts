@@ -1,6 +1,7 @@
 /**
- * Writing the ledger. Each counter action is ONE transaction: the event, the
- * member's derived stats and the device counter are all saved, or none is.
+ * Writing the ledger. Each counter action is ONE transaction: the event (in
+ * the outbox), the member's derived stats and the device counter are all
+ * saved, or none is.
  */
 import { Dexie } from 'dexie';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
@@ -15,9 +16,8 @@ import {
   UNDO_WINDOW_MS,
   type EventDraft,
 } from '../domain/stamping';
-import { openCounter, type DeviceCounter } from './device';
-import { newId } from './ids';
 import { lookupMember } from './member-packs';
+import { openOutbox, type Outbox } from './outbox';
 import type { SetiaDB } from './schema';
 import { getShop } from './settings';
 
@@ -79,23 +79,18 @@ export async function appendEvent(
   member: Member,
   draft: EventDraft,
   now: number,
-  /** The device counter, when the caller read it alongside the member. */
-  opened?: DeviceCounter,
+  /** The outbox, when the caller opened it alongside reading the member. */
+  opened?: Outbox,
 ): Promise<LedgerEvent> {
-  const counter = opened ?? (await openCounter(db, now));
-  const event: LedgerEvent = {
-    ...draft,
-    id: newId(now),
-    deviceId: counter.deviceId,
-    seq: counter.nextSeq(),
-  };
+  const outbox = opened ?? (await openOutbox(db, now));
+  const event = outbox.event(draft);
   // Appending in order folds onto the cached stats; anything else refolds the member.
   const inOrder = event.type !== 'reversal' && event.at >= (member.stats.lastEventAt ?? -Infinity);
   const stats = inOrder
     ? foldLedger([event], member.stats)
     : foldLedger([...(await memberEvents(db, member.id)), event], member.base ?? EMPTY_STATS);
-  // The three writes go to IndexedDB together: the transaction still keeps all or none.
-  await Promise.all([db.events.add(event), db.members.put({ ...member, stats }), counter.save(db)]);
+  // The writes go to IndexedDB together: the transaction still keeps all or none.
+  await Promise.all([outbox.save(), db.members.put({ ...member, stats })]);
   return event;
 }
 
@@ -110,12 +105,12 @@ export async function addStamps(
   return db.transaction('rw', WRITE_TABLES(db), async () => {
     const draft = stampDraft(memberId, quantity, ctx.staffId, ctx.now);
     if (typeof draft === 'string') throw new LedgerRuleError(draft);
-    // The member and the device counter are read together (a stamp's time is its reads).
-    const [member, counter] = await Promise.all([
+    // The member and the outbox's counters are read together (a stamp's time is its reads).
+    const [member, outbox] = await Promise.all([
       requireMember(db, memberId, ctx),
-      openCounter(db, ctx.now),
+      openOutbox(db, ctx.now),
     ]);
-    return appendEvent(db, member, draft, ctx.now, counter);
+    return appendEvent(db, member, draft, ctx.now, outbox);
   });
 }
 

@@ -1,17 +1,17 @@
 /**
  * Reading and writing members. Enrolling writes the member and its change
- * record (what sync will send) in one transaction.
+ * (in the outbox, for the other tablets) in one transaction.
  */
 import { EMPTY_STATS } from '../domain/balance';
 import { mergeMemberFields, searchKeys, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
 import { nameWords } from '../domain/text';
 import { DEFAULT_STAFF_ID } from '../domain/shop';
-import { openCounter } from './device';
 import { refreshDuplicates } from './duplicate-notes';
 import { appendEvent } from './ledger';
 import { newId } from './ids';
 import { lookupMember } from './member-packs';
+import { openOutbox } from './outbox';
 import type { SetiaDB } from './schema';
 
 export const SEARCH_LIMIT = 20;
@@ -37,8 +37,8 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
       const holder = await findByPhone(db, input.fields.phone);
       if (holder) throw new PhoneTakenError(holder.id);
     }
-    const counter = await openCounter(db, now);
-    const hlc = counter.nextHlc(now);
+    const outbox = await openOutbox(db, now);
+    const hlc = outbox.clock();
     const member: Member = {
       id: newId(now),
       ...input.fields,
@@ -49,16 +49,8 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
       stats: EMPTY_STATS,
     };
     await db.members.add(member);
-    await db.memberChanges.add({
-      id: newId(now),
-      memberId: member.id,
-      deviceId: counter.deviceId,
-      seq: counter.nextSeq(),
-      hlc,
-      fields: input.fields,
-      at: now,
-    });
-    await counter.save(db);
+    outbox.memberChange({ memberId: member.id, hlc, fields: input.fields, at: now });
+    await outbox.save();
     if (input.welcomeStamps) {
       // The program's welcome stamps, recorded with the rule that gave them.
       const stamps = input.welcomeStamps;
@@ -93,8 +85,8 @@ export async function updateMember(
         const holder = await findByPhone(db, fields.phone);
         if (holder && holder.id !== memberId) throw new PhoneTakenError(holder.id);
       }
-      const counter = await openCounter(db, now);
-      const hlc = counter.nextHlc(now);
+      const outbox = await openOutbox(db, now);
+      const hlc = outbox.clock();
       const merged = mergeMemberFields(member, fields, hlc).member;
       const next: Member = {
         ...merged,
@@ -109,16 +101,8 @@ export async function updateMember(
           db,
           [member.phone, next.phone].filter((p): p is string => Boolean(p)),
         );
-      await db.memberChanges.add({
-        id: newId(now),
-        memberId,
-        deviceId: counter.deviceId,
-        seq: counter.nextSeq(),
-        hlc,
-        fields,
-        at: now,
-      });
-      await counter.save(db);
+      outbox.memberChange({ memberId, hlc, fields, at: now });
+      await outbox.save();
       return next;
     },
   );

@@ -10,6 +10,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member, MemberChange } from '../domain/member';
+import type { ShopSettings } from '../domain/shop';
+import { settingsPendingToOutbox } from './migrations';
 
 export type { MemberChange } from '../domain/member';
 
@@ -48,6 +50,20 @@ export interface ChangePack {
   changes: MemberChange[];
 }
 
+/** The settings a tablet may change after setup (not the shop's id, card key or creation time). */
+export type EditableSettings = Partial<Omit<ShopSettings, 'shopId' | 'cardKey' | 'createdAt'>>;
+
+/**
+ * An owner's settings edit made on this tablet, in the outbox: the settings it
+ * set and their clock, numbered in the device's sequence like its events.
+ */
+export interface SettingsChange {
+  deviceId: string;
+  seq: number;
+  hlc: string;
+  fields: EditableSettings;
+}
+
 export interface SettingRow<T = unknown> {
   key: string;
   value: T;
@@ -61,6 +77,7 @@ export class SetiaDB extends Dexie {
   memberPacks!: Table<MemberPack, string>;
   settings!: Table<SettingRow, string>;
   changePacks!: Table<ChangePack, string>;
+  settingsChanges!: Table<SettingsChange, [string, number]>;
 
   constructor(name = 'setia') {
     super(name);
@@ -80,5 +97,10 @@ export class SetiaDB extends Dexie {
     this.version(4).stores({ memberPacks: 'id' });
     // Imported members' changes, packed (see ChangePack); the key alone answers "how many pending".
     this.version(5).stores({ changePacks: 'id, [deviceId+lastSeq+firstSeq]' });
+    // The owner's settings edits join the outbox (numbered like events) instead of a list of
+    // pending setting names; the names a tablet still had to push become outbox items.
+    this.version(6)
+      .stores({ settingsChanges: '[deviceId+seq]' })
+      .upgrade((tx) => settingsPendingToOutbox(tx));
   }
 }

@@ -1,33 +1,28 @@
 /**
  * The shop's settings: one row, written at setup and by the owner. An owner's
- * edit carries a hybrid clock per setting and waits to be pushed, so that every
- * tablet of the shop ends with the same settings (latest edit wins, setting by setting).
+ * edit carries a hybrid clock per setting and goes into the outbox, so that
+ * every tablet of the shop ends with the same settings (latest edit wins,
+ * setting by setting).
  */
 import type { ShopSettings } from '../domain/shop';
 import { FIXED_SETTING_NAMES, type SettingClocks } from '../domain/settings-merge';
-import { openCounter } from './device';
-import type { SetiaDB } from './schema';
+import { loadDevice, saveDevice } from './device';
+import { openOutbox } from './outbox';
+import type { EditableSettings, SetiaDB } from './schema';
 
 const SHOP = 'shop';
-const SHOP_SYNC = 'shopSync';
+/** Each setting's clock (in a row still named for the pending list it also held up to version 5). */
+const SETTING_CLOCKS = 'shopSync';
 
-/** Each setting's clock, and the settings edited here that the server has not acknowledged. */
-export interface ShopSyncState {
-  clocks: SettingClocks;
-  pending: string[];
-}
-
-export async function getShopSync(db: SetiaDB): Promise<ShopSyncState> {
+export async function getSettingClocks(db: SetiaDB): Promise<SettingClocks> {
   return (
-    ((await db.settings.get(SHOP_SYNC))?.value as ShopSyncState | undefined) ?? {
-      clocks: {},
-      pending: [],
-    }
+    ((await db.settings.get(SETTING_CLOCKS))?.value as { clocks: SettingClocks } | undefined)
+      ?.clocks ?? {}
   );
 }
 
-export async function saveShopSync(db: SetiaDB, state: ShopSyncState): Promise<void> {
-  await db.settings.put({ key: SHOP_SYNC, value: state });
+export async function saveSettingClocks(db: SetiaDB, clocks: SettingClocks): Promise<void> {
+  await db.settings.put({ key: SETTING_CLOCKS, value: { clocks } });
 }
 
 export async function getShop(db: SetiaDB): Promise<ShopSettings | undefined> {
@@ -43,16 +38,19 @@ export async function putShop(db: SetiaDB, shop: ShopSettings): Promise<void> {
 export async function createShop(db: SetiaDB, shop: ShopSettings): Promise<void> {
   await db.transaction('rw', db.settings, async () => {
     if (await getShop(db)) throw new Error('shop.exists');
-    const counter = await openCounter(db, shop.createdAt);
+    const device = await loadDevice(db, shop.createdAt);
     await db.settings.put({ key: SHOP, value: shop });
-    await counter.save(db);
+    await saveDevice(db, device);
   });
 }
 
+/** The tables an owner's settings edit writes: a caller wrapping updateShop opens them all. */
+export const SHOP_EDIT_TABLES = (db: SetiaDB) => [db.settings, db.settingsChanges];
+
 /**
  * The owner changes settings on this tablet: saved at once with a fresh clock
- * per setting and queued for sync, in one transaction. The shop's id, card key
- * and creation time never change.
+ * per setting and recorded in the outbox, in one transaction. The shop's id,
+ * card key and creation time never change.
  */
 export async function updateShop(
   db: SetiaDB,
@@ -61,19 +59,20 @@ export async function updateShop(
 ): Promise<void> {
   if (Object.keys(patch).some((k) => FIXED_SETTING_NAMES.includes(k)))
     throw new Error('shop.fixedSetting');
-  const names = Object.keys(patch).filter((k) => patch[k as keyof ShopSettings] !== undefined);
-  await db.transaction('rw', db.settings, async () => {
+  const fields: EditableSettings = Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  );
+  const names = Object.keys(fields);
+  await db.transaction('rw', SHOP_EDIT_TABLES(db), async () => {
     const shop = await getShop(db);
     if (!shop) throw new Error('shop.missing');
-    const counter = await openCounter(db, now);
-    const hlc = counter.nextHlc(now);
-    const sync = await getShopSync(db);
-    await db.settings.put({ key: SHOP, value: { ...shop, ...patch } });
-    await saveShopSync(db, {
-      clocks: { ...sync.clocks, ...Object.fromEntries(names.map((n) => [n, hlc])) },
-      pending: [...new Set([...sync.pending, ...names])],
-    });
-    await counter.save(db);
+    const outbox = await openOutbox(db, now);
+    const hlc = outbox.clock();
+    const clocks = await getSettingClocks(db);
+    await putShop(db, { ...shop, ...patch });
+    await saveSettingClocks(db, { ...clocks, ...Object.fromEntries(names.map((n) => [n, hlc])) });
+    if (names.length > 0) outbox.settingsChange(hlc, fields);
+    await outbox.save();
   });
 }
 

@@ -3,7 +3,7 @@ import type { PinHash } from '../domain/shop';
 import type { StaffMember } from '../domain/staff';
 import { newId } from './ids';
 import type { SetiaDB } from './schema';
-import { getShop, updateShop } from './settings';
+import { getShop, SHOP_EDIT_TABLES, updateShop } from './settings';
 
 export async function addStaffMember(
   db: SetiaDB,
@@ -11,7 +11,7 @@ export async function addStaffMember(
   pin: PinHash,
   now: number,
 ): Promise<StaffMember> {
-  return db.transaction('rw', db.settings, async () => {
+  return db.transaction('rw', SHOP_EDIT_TABLES(db), async () => {
     const shop = await getShop(db);
     if (!shop) throw new Error('shop.missing');
     const member: StaffMember = {
@@ -28,7 +28,7 @@ export async function addStaffMember(
 
 /** Deactivating keeps the record: past events still show the person's name. */
 export async function setStaffActive(db: SetiaDB, staffId: string, active: boolean): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', SHOP_EDIT_TABLES(db), async () => {
     const shop = await getShop(db);
     if (!shop) throw new Error('shop.missing');
     const staff = (shop.staff ?? []).map((s) => (s.id === staffId ? { ...s, active } : s));

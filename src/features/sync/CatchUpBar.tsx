@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useObservable } from '../../ui/useObservable';
-import { catchUpStatus } from './status';
+import { catchUpStatus } from '../../sync/status';
 
 export function CatchUpBar({ waiting = false }: { waiting?: boolean }) {
   const { t } = useTranslation();

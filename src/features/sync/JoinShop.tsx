@@ -5,13 +5,9 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { createShop } from '../../db/settings';
-import { connectToServer } from '../../db/sync';
+import { serverAddress } from '../../sync/server-address';
 import { Field } from '../../ui/Field';
-import { serverAddress } from './server-address';
 import { CatchUpBar } from './CatchUpBar';
-import { catchUpStatus, loadSync } from './status';
 import { useSyncErrorText } from './useSyncErrors';
 
 export default function JoinShop() {
@@ -44,13 +40,8 @@ export default function JoinShop() {
     try {
       // A short number tells the tablets apart in the owner's list.
       const name = `${t('sync.newTablet')} ${100 + Math.floor(Math.random() * 900)}`;
-      const { syncApi } = await import('./client'); // zod loads only when it is needed
-      const grant = await syncApi.join(address, code.trim(), name);
-      await connectToServer(db, address, grant, { snapshot: true });
-      // The counter shows the bar from its first frame, until the snapshot is in.
-      catchUpStatus.set({ done: 0, total: 1, ready: false });
-      await createShop(db, grant.shop);
-      void loadSync().then((m) => m.syncNow());
+      const { joinShop } = await import('../../sync/pairing'); // zod loads only when it is needed
+      await joinShop(address, code.trim(), name);
     } catch (err) {
       setError(errorText(err));
     } finally {

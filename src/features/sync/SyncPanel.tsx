@@ -3,18 +3,16 @@
  * "Pair a tablet" (a one-time code for a new tablet), and the paired tablets,
  * each of which the owner can remove.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { connectToServer, getSyncState } from '../../db/sync';
+import { useSyncState } from '../../db/sync-hooks';
 import type { ShopSettings } from '../../domain/shop';
 import { formatDateTime } from '../../i18n/format';
 import type { DeviceInfo } from '../../shared/sync-protocol';
+import { syncApi } from '../../sync/client';
+import { registerShop } from '../../sync/pairing';
+import { serverAddress } from '../../sync/server-address';
 import { Field } from '../../ui/Field';
-import { syncApi } from './client';
-import { serverAddress } from './server-address';
-import { loadSync } from './status';
 import { useSyncErrorText } from './useSyncErrors';
 
 interface Props {
@@ -26,7 +24,7 @@ interface Props {
 export default function SyncPanel({ shop, ownerPin }: Props) {
   const { t } = useTranslation();
   const errorText = useSyncErrorText();
-  const state = useLiveQuery(async () => (await getSyncState(db)) ?? null, []);
+  const state = useSyncState();
   const [server, setServer] = useState(window.location.origin);
   const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
@@ -61,11 +59,7 @@ export default function SyncPanel({ shop, ownerPin }: Props) {
   const connect = () => {
     const address = serverAddress(server);
     if (!address) return setError(t('sync.errors.badServer'));
-    return run(async () => {
-      const grant = await syncApi.register(address, shop, t('sync.firstTablet'));
-      await connectToServer(db, address, grant);
-      void loadSync().then((m) => m.syncNow());
-    });
+    return run(() => registerShop(address, shop, t('sync.firstTablet')));
   };
 
   const pair = () =>

@@ -2,8 +2,10 @@
 import { useTranslation } from 'react-i18next';
 import { useObservable } from '../../ui/useObservable';
 import { formatTime } from '../../i18n/format';
+import { loadSync } from '../../sync/load';
+import { syncStatus } from '../../sync/status';
 import { CatchUpBar } from './CatchUpBar';
-import { loadSync, syncErrorKey, syncStatus } from './status';
+import { syncErrorKey } from './error-key';
 
 export function SyncStatusLine() {
   const { t } = useTranslation();

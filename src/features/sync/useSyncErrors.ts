@@ -1,7 +1,7 @@
 /** The words for a failed server call, in the reader's language. */
 import { useTranslation } from 'react-i18next';
-import { SyncError } from './sync-error';
-import { syncErrorKey } from './status';
+import { SyncError } from '../../sync/sync-error';
+import { syncErrorKey } from './error-key';
 
 export function useSyncErrorText() {
   const { t } = useTranslation();

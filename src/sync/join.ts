@@ -7,19 +7,19 @@
  * the snapshot folded in is applied twice. The next page is always on its way
  * while the last one is written.
  */
-import { indexNextPack } from '../../db/member-packs';
-import type { SetiaDB } from '../../db/schema';
+import { rescanDuplicates } from '../db/duplicate-notes';
+import { indexNextPack } from '../db/member-packs';
+import type { SetiaDB } from '../db/schema';
+import type { JoinProgress, SyncState } from '../db/sync-state';
+import { phoneKeys } from '../domain/phone';
+import type { SyncApi } from './client';
 import {
   finishJoin,
   saveEventPage,
   saveJoinProgress,
   saveMemberPage,
   snapshotToMember,
-} from '../../db/join-snapshot';
-import type { JoinProgress, SyncState } from '../../db/sync';
-import { rescanDuplicates } from '../../db/duplicate-notes';
-import { phoneKeys } from '../../domain/phone';
-import type { SyncApi } from './client';
+} from './join-store';
 import { catchUpStatus } from './status';
 
 /** Events count less than members on the progress bar: ten go into a pack for each member row. */

@@ -4,44 +4,25 @@
  * ids, details, joined date and carried-over stamps, and are found there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importMembers } from '../../src/db/csv';
-import { searchMembers } from '../../src/db/members';
-import type { SetiaDB } from '../../src/db/schema';
-import { createShop } from '../../src/db/settings';
-import { connectToServer, getSyncState, pendingCount } from '../../src/db/sync';
-import { freshDb } from '../../src/db/test-db';
-import { parseCsv } from '../../src/domain/csv-read';
-import { checkImportRows, guessMapping } from '../../src/domain/member-csv';
-import type { ShopSettings } from '../../src/domain/shop';
-import { createServerApp } from '../../src/server/app';
-import { Store } from '../../src/server/store/store';
-import { testShop, TEST_OWNER_PIN } from '../../src/shared/test-shop';
-import { createSyncApi, type SyncApi } from '../../src/features/sync/client';
-import { syncRound } from '../../src/features/sync/round';
+import { importMembers } from '../db/csv';
+import { searchMembers } from '../db/members';
+import type { SetiaDB } from '../db/schema';
+import { parseCsv } from '../domain/csv-read';
+import { checkImportRows, guessMapping } from '../domain/member-csv';
+import { openHarness, type Harness } from '../../tests/support/tablets';
+import { pendingCount } from './outbox';
 
-const SERVER = 'http://setia.test';
 const NOW = 1_750_000_000_000;
-const clock = () => NOW;
-let store: Store;
-let api: SyncApi;
+let h: Harness;
 
 beforeAll(async () => {
-  store = await Store.open({ dataDir: ':memory:' });
-  const app = createServerApp({ store, clock });
-  api = createSyncApi(async (url, init) => app.request(url, init));
+  h = await openHarness({ now: NOW });
 });
-afterAll(() => store.close());
+afterAll(() => h.store.close());
 
 async function twoTablets(): Promise<[SetiaDB, SetiaDB]> {
-  const shop = await testShop();
-  const a = await freshDb(shop);
-  await connectToServer(a, SERVER, await api.register(SERVER, shop, 'Owner'));
-  const { code } = await api.pairingCode(SERVER, (await getSyncState(a))!.token, TEST_OWNER_PIN);
-  const grant = await api.join(SERVER, code, 'Tablet 2');
-  const b = await freshDb(null);
-  await createShop(b, grant.shop as ShopSettings);
-  await connectToServer(b, SERVER, grant);
-  return [a, b];
+  const [a, b] = await h.shopWithTablets(1);
+  return [a!, b!];
 }
 
 describe('imported members and sync', () => {
@@ -62,9 +43,9 @@ describe('imported members and sync', () => {
     await importMembers(a, check.members, { now: NOW, staffId: 'owner', reason: 'Carried over' });
     expect(await pendingCount(a)).toBe(1201 + 900 + 1);
 
-    await syncRound(a, api, clock);
+    await h.round(a);
     expect(await pendingCount(a)).toBe(0);
-    await syncRound(b, api, clock);
+    await h.round(b);
 
     expect(await b.members.count()).toBe(1201);
     const [ha] = await searchMembers(b, '0812 3456');

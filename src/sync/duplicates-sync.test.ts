@@ -5,16 +5,16 @@
  * balance, the whole ledger kept, and not a stamp lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { duplicateSuspects, rescanDuplicates, resolveMerged } from '../../db/duplicate-notes';
-import { duplicatesForOwner, mergeDuplicate, moveLeftoverStamps } from '../../db/duplicates';
-import { addStamps, memberEvents } from '../../db/ledger';
-import { enrollMember, findByPhone, searchMembers } from '../../db/members';
-import type { SetiaDB } from '../../db/schema';
-import { getShop } from '../../db/settings';
-import { memberFields } from '../../db/test-db';
-import { phoneKeys } from '../../domain/phone';
-import { signCard } from '../../shared/card-link';
-import { openHarness, type Harness } from './test-tablets';
+import { duplicateSuspects, rescanDuplicates, resolveMerged } from '../db/duplicate-notes';
+import { duplicatesForOwner, mergeDuplicate, moveLeftoverStamps } from '../db/duplicates';
+import { addStamps, memberEvents } from '../db/ledger';
+import { enrollMember, findByPhone, searchMembers } from '../db/members';
+import type { SetiaDB } from '../db/schema';
+import { getShop } from '../db/settings';
+import { memberFields } from '../db/test-db';
+import { phoneKeys } from '../domain/phone';
+import { signCard } from '../shared/card-link';
+import { openHarness, type Harness } from '../../tests/support/tablets';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,17 +1,16 @@
 /**
- * A new tablet writing its snapshot of the shop (features/sync/join.ts fetches
- * it). Each page is saved in one transaction with the join's progress, so a
+ * A new tablet writing its snapshot of the shop (join.ts fetches it). Each page is saved in one transaction with the join's progress, so a
  * join cut short resumes where it stopped. Members go into packs first and
  * the history into event packs: a handful of rows instead of one per item
  * (Chromium writes only a few thousand indexed rows a second).
  */
+import { placeholderMember } from '../db/ledger';
+import type { MemberPack, SetiaDB } from '../db/schema';
+import { getSyncState, saveSyncState, type JoinProgress } from '../db/sync-state';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
 import { nameWords } from '../domain/text';
 import type { SnapshotMember } from '../shared/sync-protocol';
-import { placeholderMember } from './ledger';
-import type { MemberPack, SetiaDB } from './schema';
-import { getSyncState, saveSyncState, type JoinProgress } from './sync';
 
 /** Members per pack: a scanned member is found by reading one pack (about 1 MB). */
 export const MEMBER_PACK = 1000;

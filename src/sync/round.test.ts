@@ -5,77 +5,34 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addStamps,
-  membersInConflict,
-  redeemReward,
-  resolveConflict,
-  type ActionContext,
-} from '../../db/ledger';
-import { enrollMember, updateMember } from '../../db/members';
-import type { SetiaDB } from '../../db/schema';
-import { createShop } from '../../db/settings';
-import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
-import { freshDb, memberFields } from '../../db/test-db';
-import type { ShopSettings } from '../../domain/shop';
-import { createServerApp } from '../../server/app';
-import { Store } from '../../server/store/store';
-import { testShop, TEST_OWNER_PIN } from '../../shared/test-shop';
-import { createSyncApi, type SyncApi } from './client';
-import { syncRound } from './round';
+import { addStamps, membersInConflict, redeemReward, resolveConflict } from '../db/ledger';
+import { enrollMember, updateMember } from '../db/members';
+import type { SetiaDB } from '../db/schema';
+import { getSyncState } from '../db/sync-state';
+import { memberFields } from '../db/test-db';
+import { openHarness, SERVER, type Harness } from '../../tests/support/tablets';
+import { pendingCount } from './outbox';
 
-const SERVER = 'http://setia.test';
-let now = 1_750_000_000_000;
-const clock = () => now;
-const ctx = (extra: Partial<ActionContext> = {}): ActionContext => ({
-  staffId: 'owner',
-  now: (now += 1000),
-  ...extra,
-});
-
-let store: Store;
-let api: SyncApi;
+let h: Harness;
 /** Set to make the next push reach the server but lose its reply. */
 let dropNextPushReply = false;
 
 beforeAll(async () => {
-  store = await Store.open({ dataDir: ':memory:' });
-  const app = createServerApp({ store, clock });
-  api = createSyncApi(async (url, init) => {
-    const res = await app.request(url, init);
-    if (dropNextPushReply && url.endsWith('/sync/push')) {
-      dropNextPushReply = false;
-      throw new TypeError('network dropped');
-    }
-    return res;
+  h = await openHarness({
+    afterReply: (url) => {
+      if (dropNextPushReply && url.endsWith('/sync/push')) {
+        dropNextPushReply = false;
+        throw new TypeError('network dropped');
+      }
+    },
   });
 });
-afterAll(() => store.close());
+afterAll(() => h.store.close());
 
-/** The owner's tablet registers the shop; `extra` more tablets join with pairing codes. */
-async function shopWithTablets(extra: number): Promise<SetiaDB[]> {
-  const shop = await testShop();
-  const first = await freshDb(shop);
-  await connectToServer(first, SERVER, await api.register(SERVER, shop, 'Owner'));
-  const tablets = [first];
-  for (let i = 0; i < extra; i++) {
-    const state = (await getSyncState(first))!;
-    const { code } = await api.pairingCode(SERVER, state.token, TEST_OWNER_PIN);
-    const grant = await api.join(SERVER, code, `Tablet ${i + 2}`);
-    const tablet = await freshDb(null);
-    await createShop(tablet, grant.shop as ShopSettings);
-    await connectToServer(tablet, SERVER, grant);
-    tablets.push(tablet);
-  }
-  return tablets;
-}
-
-const round = (db: SetiaDB) => syncRound(db, api, clock);
-/** Everyone pushes, then everyone pulls (a second pass brings the last pushes to all). */
-async function syncAll(tablets: SetiaDB[]) {
-  for (const t of tablets) await round(t);
-  for (const t of tablets) await round(t);
-}
+const shopWithTablets = (extra: number) => h.shopWithTablets(extra);
+const round = (db: SetiaDB) => h.round(db);
+const syncAll = (tablets: SetiaDB[]) => h.syncAll(tablets);
+const ctx = () => h.ctx();
 
 async function snapshot(db: SetiaDB) {
   const members = await db.members.orderBy('id').toArray();
@@ -98,7 +55,11 @@ async function snapshot(db: SetiaDB) {
 describe('tablets syncing through the server', () => {
   it('brings a member enrolled and stamped on one tablet to the others', async () => {
     const [a, b, c] = await shopWithTablets(2);
-    const ana = await enrollMember(a!, { fields: memberFields('Ana Wijaya'), phoneKeys: [] }, now);
+    const ana = await enrollMember(
+      a!,
+      { fields: memberFields('Ana Wijaya'), phoneKeys: [] },
+      h.clock.now,
+    );
     await addStamps(a!, ana.id, 3, ctx());
     expect(await pendingCount(a!)).toBe(2);
     await syncAll([a!, b!, c!]);
@@ -113,7 +74,11 @@ describe('tablets syncing through the server', () => {
   it('converges offline stamps from three tablets: nothing lost, nothing doubled', async () => {
     const tablets = await shopWithTablets(2);
     const [a, b, c] = tablets as [SetiaDB, SetiaDB, SetiaDB];
-    const budi = await enrollMember(a, { fields: memberFields('Budi'), phoneKeys: [] }, now);
+    const budi = await enrollMember(
+      a,
+      { fields: memberFields('Budi'), phoneKeys: [] },
+      h.clock.now,
+    );
     await syncAll(tablets);
     // Offline: each tablet stamps Budi on its own.
     await addStamps(a, budi.id, 2, ctx());
@@ -131,7 +96,11 @@ describe('tablets syncing through the server', () => {
   it('keeps a reward redeemed on two offline tablets as a conflict, until the owner settles it', async () => {
     const tablets = await shopWithTablets(1);
     const [a, b] = tablets as [SetiaDB, SetiaDB];
-    const citra = await enrollMember(a, { fields: memberFields('Citra'), phoneKeys: [] }, now);
+    const citra = await enrollMember(
+      a,
+      { fields: memberFields('Citra'), phoneKeys: [] },
+      h.clock.now,
+    );
     await addStamps(a, citra.id, 10, ctx());
     await syncAll(tablets);
     await redeemReward(a, citra.id, ctx());
@@ -156,10 +125,10 @@ describe('tablets syncing through the server', () => {
     const dewi = await enrollMember(
       a,
       { fields: memberFields('Dewi', '+6281234567890'), phoneKeys: [] },
-      now,
+      h.clock.now,
     );
     // Tablet B scans Dewi's verified card before A has synced.
-    await addStamps(b, dewi.id, 2, ctx({ verifiedCard: true }));
+    await addStamps(b, dewi.id, 2, h.ctx({ verifiedCard: true }));
     expect(await b.members.get(dewi.id)).toMatchObject({ placeholder: true });
     await syncAll(tablets);
     for (const t of tablets)
@@ -171,7 +140,7 @@ describe('tablets syncing through the server', () => {
   it('stores a push once when its reply was lost, and sends nothing twice', async () => {
     const tablets = await shopWithTablets(1);
     const [a, b] = tablets as [SetiaDB, SetiaDB];
-    const eko = await enrollMember(a, { fields: memberFields('Eko'), phoneKeys: [] }, now);
+    const eko = await enrollMember(a, { fields: memberFields('Eko'), phoneKeys: [] }, h.clock.now);
     for (let i = 0; i < 5; i++) await addStamps(a, eko.id, 1, ctx());
     dropNextPushReply = true;
     await expect(round(a)).rejects.toThrow();
@@ -183,17 +152,27 @@ describe('tablets syncing through the server', () => {
     expect(await b.events.count()).toBe(5);
     expect((await b.members.get(eko.id))?.stats.balance).toBe(5);
     const state = (await getSyncState(b))!;
-    const all = await api.pull(SERVER, state.token, 0);
+    const all = await h.api.pull(SERVER, state.token, 0);
     expect(all.items.filter((i) => i.kind === 'event')).toHaveLength(5);
   });
 
   it('merges member edits from two tablets field by field', async () => {
     const tablets = await shopWithTablets(1);
     const [a, b] = tablets as [SetiaDB, SetiaDB];
-    const fajar = await enrollMember(a, { fields: memberFields('Fajar'), phoneKeys: [] }, now);
+    const fajar = await enrollMember(
+      a,
+      { fields: memberFields('Fajar'), phoneKeys: [] },
+      h.clock.now,
+    );
     await syncAll(tablets);
-    await updateMember(a, fajar.id, { email: 'fajar@example.com' }, undefined, (now += 1000));
-    await updateMember(b, fajar.id, { name: 'Fajar Nugroho' }, undefined, (now += 1000));
+    await updateMember(
+      a,
+      fajar.id,
+      { email: 'fajar@example.com' },
+      undefined,
+      (h.clock.now += 1000),
+    );
+    await updateMember(b, fajar.id, { name: 'Fajar Nugroho' }, undefined, (h.clock.now += 1000));
     await syncAll(tablets);
     for (const t of tablets)
       expect(await t.members.get(fajar.id)).toMatchObject({
@@ -215,7 +194,7 @@ describe('tablets syncing through the server', () => {
         const member = await enrollMember(
           tablets[0]!,
           { fields: memberFields('Gita'), phoneKeys: [] },
-          now,
+          h.clock.now,
         );
         await syncAll(tablets);
         let written = 0;

@@ -1,7 +1,7 @@
 /** Calls to the sync server, checked against the shared protocol on the way back too. */
 import type { z } from 'zod';
 import { SyncError } from './sync-error';
-import type { ShopSettings } from '../../domain/shop';
+import type { ShopSettings } from '../domain/shop';
 import {
   deviceGrant,
   devicesReply,
@@ -17,7 +17,7 @@ import {
   type PullReply,
   type PushReply,
   type PushRequest,
-} from '../../shared/sync-protocol';
+} from '../shared/sync-protocol';
 
 export { SyncError };
 

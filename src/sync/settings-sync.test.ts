@@ -4,16 +4,20 @@
  * setting, pulled by the others. The server checks a changed owner PIN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SetiaDB } from '../../db/schema';
-import { getShop, getShopSync, updateShop } from '../../db/settings';
-import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
-import { addStamps } from '../../db/ledger';
-import { enrollMember } from '../../db/members';
-import { freshDb, memberFields } from '../../db/test-db';
-import { hashPin, verifyPin } from '../../shared/pin';
-import { TEST_OWNER_PIN } from '../../shared/test-shop';
+import { SetiaDB } from '../db/schema';
+import { addStamps } from '../db/ledger';
+import { enrollMember } from '../db/members';
+import { getSettingClocks, getShop, updateShop } from '../db/settings';
+import { getSyncState } from '../db/sync-state';
+import { freshDb, memberFields } from '../db/test-db';
+import { writeVersion5 } from '../db/testing/version-5';
+import { hlcToString } from '../domain/hlc';
+import { hashPin, verifyPin } from '../shared/pin';
+import { testShop, TEST_OWNER_PIN } from '../shared/test-shop';
+import { openHarness, SERVER, type Harness } from '../../tests/support/tablets';
+import { connectToServer } from './connect';
+import { pendingCount } from './outbox';
 import { SyncError } from './sync-error';
-import { openHarness, SERVER, type Harness } from './test-tablets';
 
 let h: Harness;
 beforeAll(async () => {
@@ -100,11 +104,11 @@ describe('shop settings sync', () => {
     const grant = await h.api.join(SERVER, code, 'Tablet 3');
     expect(await verifyPin('97531', grant.shop.ownerPin)).toBe(true);
     // With each setting's clock, so that an older edit pulled later cannot win on it.
-    const clocks = (await getShopSync(a)).clocks;
+    const clocks = await getSettingClocks(a);
     expect(grant.settingsClocks).toEqual({ ownerPin: clocks.ownerPin });
     const late = await freshDb(null);
     await connectToServer(late, SERVER, grant);
-    expect((await getShopSync(late)).clocks).toEqual(grant.settingsClocks);
+    expect(await getSettingClocks(late)).toEqual(grant.settingsClocks);
   });
 
   it('never changes the shop id or card key from a tablet', async () => {
@@ -132,5 +136,40 @@ describe('shop settings sync', () => {
     // The pull before it went through: A has B's member and stamps.
     expect((await a.members.get(member.id))?.stats.balance).toBe(2);
     expect(await pendingCount(a)).toBe(1);
+  });
+
+  it('pushes the settings edits that a tablet of an older version left pending', async () => {
+    // A connected tablet from before settings edits joined the outbox: they waited as a list.
+    const shop = await testShop();
+    const grant = await h.api.register(SERVER, shop, 'Owner');
+    const deviceId = 'olddevice1';
+    const edited = hlcToString({ millis: (h.clock.now += 1000), counter: 0, node: deviceId });
+    const name = `old-${Math.random()}`;
+    await writeVersion5(name, {
+      settings: [
+        { key: 'shop', value: { ...shop, rewardName: 'Free latte' } },
+        { key: 'device', value: { deviceId, seq: 0, hlc: edited } },
+        { key: 'shopSync', value: { clocks: { rewardName: edited }, pending: ['rewardName'] } },
+        {
+          key: 'sync',
+          value: {
+            server: SERVER,
+            token: grant.token,
+            deviceId: grant.deviceId,
+            cursor: 0,
+            pushedSeq: 0,
+            lastSyncAt: null,
+          },
+        },
+      ],
+    });
+    const upgraded = new SetiaDB(name);
+    expect(await pendingCount(upgraded)).toBe(1);
+    await h.round(upgraded);
+    expect(await pendingCount(upgraded)).toBe(0);
+    expect((await h.store.shop(shop.shopId)).rewardName).toBe('Free latte');
+    const other = await h.joinTablet(upgraded);
+    await h.round(other);
+    expect((await shopOf(other)).rewardName).toBe('Free latte');
   });
 });

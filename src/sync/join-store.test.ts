@@ -1,13 +1,14 @@
 /** Members held in packs while a tablet catches up: found, stamped, then indexed without loss. */
 import { describe, expect, it } from 'vitest';
+import { addStamps } from '../db/ledger';
+import { indexNextPack } from '../db/member-packs';
+import { getMember, searchMembers } from '../db/members';
+import { NEW_JOIN } from '../db/sync-state';
+import { freshDb } from '../db/test-db';
 import { foldLedger } from '../domain/balance';
 import type { LedgerEvent } from '../domain/ledger';
-import { addStamps } from './ledger';
-import { indexNextPack } from './member-packs';
-import { getMember, searchMembers } from './members';
-import { snapshotToMember, saveMemberPage } from './join-snapshot';
-import { connectToServer, NEW_JOIN } from './sync';
-import { freshDb } from './test-db';
+import { connectToServer } from './connect';
+import { saveMemberPage, snapshotToMember } from './join-store';
 
 const history = (memberId: string, stamps: number[]): LedgerEvent[] =>
   stamps.map((n, i) => ({

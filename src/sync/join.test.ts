@@ -5,39 +5,29 @@
  * once; a member can be stamped while still packed; a join cut short resumes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStamps, redeemReward, undoLast, type ActionContext } from '../../db/ledger';
-import { getMember, enrollMember, searchMembers, updateMember } from '../../db/members';
-import type { SetiaDB } from '../../db/schema';
-import { createShop } from '../../db/settings';
-import { connectToServer, getSyncState } from '../../db/sync';
-import { freshDb, memberFields } from '../../db/test-db';
-import type { ShopSettings } from '../../domain/shop';
-import { createServerApp } from '../../server/app';
-import { Store } from '../../server/store/store';
-import { testShop, TEST_OWNER_PIN } from '../../shared/test-shop';
-import { createSyncApi, type SyncApi } from './client';
+import { addStamps, redeemReward, undoLast, type ActionContext } from '../db/ledger';
+import { getMember, enrollMember, searchMembers, updateMember } from '../db/members';
+import type { SetiaDB } from '../db/schema';
+import { getSyncState } from '../db/sync-state';
+import { freshDb, memberFields } from '../db/test-db';
+import { testShop } from '../shared/test-shop';
+import { openHarness, SERVER, type Harness } from '../../tests/support/tablets';
+import type { SyncApi } from './client';
+import { connectToServer } from './connect';
 import { syncRound } from './round';
 import { catchUpStatus } from './status';
 
-const SERVER = 'http://setia.test';
-let now = 1_760_000_000_000;
-const clock = () => now;
-const ctx = (extra: Partial<ActionContext> = {}): ActionContext => ({
-  staffId: 'owner',
-  now: (now += 1000),
-  ...extra,
-});
-
-let store: Store;
+let h: Harness;
 let shops = 0;
 let api: SyncApi;
+const clock = () => h.clock.now;
+const ctx = (extra: Partial<ActionContext> = {}) => h.ctx(extra);
 
 beforeAll(async () => {
-  store = await Store.open({ dataDir: ':memory:' });
-  const app = createServerApp({ store, clock });
-  api = createSyncApi(async (url, init) => app.request(url, init));
+  h = await openHarness({ now: 1_760_000_000_000 });
+  api = h.api;
 });
-afterAll(() => store.close());
+afterAll(() => h.store.close());
 
 /** The same API with small snapshot pages (to page through a small shop) and hooks. */
 function smallPages(hooks: {
@@ -72,7 +62,7 @@ async function busyShop() {
         fields: memberFields(`Member ${i} Wijaya`, phone),
         phoneKeys: phone ? [phone.slice(1)] : [],
       },
-      (now += 1000),
+      (h.clock.now += 1000),
     );
     ids.push(m.id);
   }
@@ -84,23 +74,15 @@ async function busyShop() {
   await syncRound(b, api, clock);
   await redeemReward(b, ids[0]!, ctx());
   await undoLast(a, ids[1]!, ctx());
-  await updateMember(b, ids[2]!, { name: 'Renamed Member' }, undefined, (now += 1000));
-  await updateMember(a, ids[3]!, { email: 'three@example.com' }, undefined, (now += 1000));
+  await updateMember(b, ids[2]!, { name: 'Renamed Member' }, undefined, (h.clock.now += 1000));
+  await updateMember(a, ids[3]!, { email: 'three@example.com' }, undefined, (h.clock.now += 1000));
   // A card scanned on B for a member nobody enrolled: a placeholder with stamps.
   await addStamps(b, `PLACEHOLDER${++shops}`, 2, ctx({ verifiedCard: true }));
   for (let k = 0; k < 2; k++) for (const t of [a, b]) await syncRound(t, api, clock);
   return { shop, a, b, ids };
 }
 
-async function joinWith(owner: SetiaDB, snapshot = true): Promise<SetiaDB> {
-  const state = (await getSyncState(owner))!;
-  const { code } = await api.pairingCode(SERVER, state.token, TEST_OWNER_PIN);
-  const grant = await api.join(SERVER, code, 'New tablet');
-  const tablet = await freshDb(null);
-  await createShop(tablet, grant.shop as ShopSettings);
-  await connectToServer(tablet, SERVER, grant, { snapshot });
-  return tablet;
-}
+const joinWith = (owner: SetiaDB, snapshot = true) => h.joinTablet(owner, { snapshot });
 
 /** What a tablet knows: every member as the counter sees them, and the history's event ids. */
 async function view(db: SetiaDB) {

@@ -1,5 +1,5 @@
 /** Sync's state for the status line: tiny, so the counter shows it before the sync code loads. */
-import { createObservable } from '../../shared/observable';
+import { createObservable } from '../shared/observable';
 
 export type SyncPhase = 'unpaired' | 'syncing' | 'synced' | 'pending' | 'offline' | 'error';
 
@@ -12,24 +12,7 @@ export interface SyncStatus {
   lastSyncAt?: number;
 }
 
-/** The catalogue key that explains a failed call, by the server's error code. */
-export function syncErrorKey(code: string): string {
-  const keys: Record<string, string> = {
-    unreachable: 'sync.errors.unreachable',
-    bad_code: 'sync.errors.badCode',
-    wrong_pin: 'sync.errors.wrongPin',
-    too_many_tries: 'sync.errors.tooMany',
-    shop_exists: 'sync.errors.shopExists',
-    bad_token: 'sync.errors.removedDevice',
-    no_token: 'sync.errors.removedDevice',
-  };
-  return keys[code] ?? 'sync.errors.failed';
-}
-
 export const syncStatus = createObservable<SyncStatus>({ phase: 'unpaired', pending: 0 });
-
-/** The sync code, loaded after first paint (it is not needed to show the counter). */
-export const loadSync = () => import('./engine');
 
 /** A new tablet catching up with its shop (joined from a snapshot): how far, or null. */
 export interface CatchUp {

@@ -1,16 +1,18 @@
 /**
  * Sync runs by itself and never blocks the cashier: it pushes this tablet's
  * unacknowledged writes, then pulls what the other tablets wrote, whenever the
- * browser comes online, every little while, soon after each local write, and
- * on "Sync now". Errors retry with a growing pause. Its state is an
- * observable that the status line shows.
+ * browser comes online, every little while, soon after each write that the
+ * outbox records, and on "Sync now". Errors retry with a growing pause. Its
+ * state is an observable that the status line shows.
  */
-import { db } from '../../db/db';
-import { getSyncState, pendingCount, watchPendingCount } from '../../db/sync';
-import { SyncError } from './sync-error';
+import { db } from '../db/db';
+import { watchOutbox } from '../db/outbox-watch';
+import { getSyncState } from '../db/sync-state';
+import { pendingCount } from './outbox';
 import { syncRound } from './round';
 import { nextSyncDelay } from './schedule';
 import { syncStatus } from './status';
+import { SyncError } from './sync-error';
 
 /** A write is pushed this soon after it is saved (several quick stamps go in one push). */
 const SOON_MS = 800;
@@ -29,25 +31,32 @@ function schedule(ms: number) {
 
 let watching = false;
 
+/** The pending count on the status line, as the outbox holds it now. */
+async function showPending() {
+  const count = await pendingCount(db);
+  pending = count;
+  const current = syncStatus.get();
+  if (current.phase !== 'syncing')
+    syncStatus.set({
+      ...current,
+      pending: count,
+      ...(current.phase === 'synced' && count > 0 ? { phase: 'pending' as const } : {}),
+    });
+}
+
 /**
- * Once this tablet is connected, each local write raises the pending count:
- * push it soon, in the background. (A tablet that is not connected pays nothing.)
+ * Once this tablet is connected, each write the outbox records (in this page,
+ * another tab or the CSV worker) is pushed soon, in the background. (A tablet
+ * that is not connected pays nothing.)
  */
-function watchWrites() {
+async function watchWrites() {
   if (watching) return;
   watching = true;
-  watchPendingCount(db, (count) => {
-    const grew = count > pending;
-    pending = count;
-    const current = syncStatus.get();
-    if (current.phase !== 'syncing')
-      syncStatus.set({
-        ...current,
-        pending: count,
-        ...(current.phase === 'synced' && count > 0 ? { phase: 'pending' as const } : {}),
-      });
-    if (grew) schedule(SOON_MS);
+  watchOutbox(db, () => {
+    void showPending();
+    schedule(SOON_MS);
   });
+  await showPending();
 }
 
 /** Runs one round and returns how many items moved, or null when no round could run. */
@@ -56,7 +65,7 @@ async function once(): Promise<number | null> {
     syncStatus.set({ phase: 'unpaired', pending });
     return null;
   }
-  watchWrites();
+  await watchWrites();
   if (!navigator.onLine) {
     syncStatus.set({ phase: 'offline', pending });
     askForBackgroundSync();
@@ -106,16 +115,19 @@ export async function syncNow(): Promise<void> {
       failures = 0;
       // Only a round that ran may say "synced": offline and unpaired keep their own status.
       if (ran) {
-        const left = await pendingCount(db);
+        const left = (pending = await pendingCount(db));
         syncStatus.set(
           left > 0
             ? { phase: 'pending', pending: left, lastSyncAt: Date.now() }
             : { phase: 'synced', pending: 0, lastSyncAt: Date.now() },
         );
       }
-      schedule(nextSyncDelay({ moved }, Math.random));
+      // Writes recorded while the round ran (their "soon" timer was replaced by this one) go soon too.
+      schedule(ran && pending > 0 ? SOON_MS : nextSyncDelay({ moved }, Math.random));
     } catch (e) {
       failures += 1;
+      // Part of the outbox may have gone before the failure.
+      pending = await pendingCount(db).catch(() => pending);
       const offline = !navigator.onLine || (e instanceof SyncError && e.status === null);
       syncStatus.set(
         offline
