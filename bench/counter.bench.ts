@@ -8,7 +8,7 @@ import { setUpShop } from '../tests/e2e/support/shop';
 import { kb, median, ms, p95 } from './lib/stats';
 import { gzipSize, measures, putRows } from './lib/page';
 import type { Row } from './lib/report';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 import { generateShop, STAMPS_PER_CARD } from './seed';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);

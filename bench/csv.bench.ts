@@ -12,7 +12,7 @@ import { setUpShop } from '../tests/e2e/support/shop';
 import { openOwner } from '../tests/e2e/support/sync';
 import { measures, putRows } from './lib/page';
 import type { Row } from './lib/report';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 import { generateShop } from './seed';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);

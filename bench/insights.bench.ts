@@ -10,7 +10,7 @@ import { OWNER_PIN, setUpShop } from '../tests/e2e/support/shop';
 import { ms } from './lib/stats';
 import { putRows } from './lib/page';
 import type { Row } from './lib/report';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 import { generateShop, STAMPS_PER_CARD } from './seed';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);

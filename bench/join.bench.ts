@@ -26,7 +26,7 @@ import { cardProgress } from '../tests/e2e/support/shop';
 import { syncStatus } from '../tests/e2e/support/sync';
 import { measures } from './lib/page';
 import type { Row } from './lib/report';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 import { generateShop, STAMPS_PER_CARD } from './seed';
 
 const MEMBERS = Number(process.env.BENCH_JOIN_MEMBERS ?? 100_000);

@@ -14,7 +14,7 @@ import { enroll, setUpShop } from '../tests/e2e/support/shop';
 import { measures } from './lib/page';
 import type { Row } from './lib/report';
 import { median, ms, p95 } from './lib/stats';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 
 const RULES: ProgramRules = {
   ...DEFAULT_RULES,

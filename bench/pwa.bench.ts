@@ -11,7 +11,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH, launch } from '../tests/support/chromium
 import { enroll, setUpShop } from '../tests/e2e/support/shop';
 import type { Row } from './lib/report';
 import { median, ms, p95 } from './lib/stats';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 
 const RELOADS = Number(process.env.BENCH_RELOADS ?? 15);
 

@@ -4,18 +4,8 @@
  */
 import { buildApp, serveApp } from '../tests/support/serve';
 import { requireChromium } from '../tests/support/chromium';
-import { saveSuite, machine, type SuiteResult } from './lib/report';
-
-export interface BenchContext {
-  baseURL: string;
-  distDir: string;
-}
-
-export interface Suite {
-  title: string;
-  method: string;
-  run: (ctx: BenchContext) => Promise<SuiteResult['rows']>;
-}
+import { saveSuite, machine } from './lib/report';
+import type { Suite } from './lib/suite';
 
 const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   counter: () => import('./counter.bench'),

@@ -18,7 +18,7 @@ import { closeCardQr, setUpShop } from '../tests/e2e/support/shop';
 import { gzipSize } from './lib/page';
 import type { Row } from './lib/report';
 import { kb, median, ms, p95 } from './lib/stats';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 
 const TAPS = Number(process.env.BENCH_SCANS ?? 12);
 const SWITCHES = Number(process.env.BENCH_SCANS ?? 12);

@@ -17,7 +17,7 @@ import { dropBackend } from '../src/server/test-backends';
 import { createSyncApi } from '../src/sync/client';
 import { testShop } from '../src/shared/test-shop';
 import type { Row } from './lib/report';
-import type { Suite } from './run';
+import type { Suite } from './lib/suite';
 
 const BATCH = 500;
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 50_000);

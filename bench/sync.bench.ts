@@ -17,7 +17,7 @@ import { setUpShop } from '../tests/e2e/support/shop';
 import { joinShop, openOwner, pairingCode, syncStatus } from '../tests/e2e/support/sync';
 import { measures, putRows } from './lib/page';
 import type { Row } from './lib/report';
-import type { BenchContext, Suite } from './run';
+import type { BenchContext, Suite } from './lib/suite';
 import { generateShop } from './seed';
 
 const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 10_000);

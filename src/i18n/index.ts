@@ -11,6 +11,7 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { readText, STORED, writeText } from '../db/browser-storage';
 
 type Catalogue = Record<string, unknown>;
 
@@ -24,8 +25,6 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   ms: 'Bahasa Melayu',
   vi: 'Tiếng Việt',
 };
-
-const STORAGE_KEY = 'setia.language';
 
 const english = import.meta.glob<Catalogue>('./locales/en/*.json', {
   eager: true,
@@ -110,30 +109,18 @@ export async function loadCatalogues(...groups: CatalogueGroup[]): Promise<void>
   await Promise.all(groups.flatMap((group) => [loadGroup('en', group), loadGroup(current, group)]));
 }
 
-function storedLanguage(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
 /** Switches the app's language and remembers it on this device. */
 export async function setLanguage(language: Language): Promise<void> {
   await loadLanguage(language);
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;
-  try {
-    localStorage.setItem(STORAGE_KEY, language);
-  } catch {
-    /* private mode: the choice lasts for this visit */
-  }
+  writeText(STORED.language, language); // in private mode, the choice lasts for this visit
 }
 
 /** Before the first render: load the device's language so no English flashes first. */
 export async function startLanguage(): Promise<void> {
   const language = detectLanguage(
-    storedLanguage(),
+    readText(STORED.language),
     typeof navigator === 'undefined' ? [] : navigator.languages,
   );
   if (language === 'en') return;

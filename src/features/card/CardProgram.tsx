@@ -6,6 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readText, STORED, writeText } from '../../db/browser-storage';
 import { referralCode } from '../../domain/visit';
 import { QrCode } from './QrCode';
 
@@ -21,27 +22,19 @@ interface Props {
 /** Drawn, not read: each star's name is its number of stars. */
 const STAR = '\u2605';
 
-const ratedKey = (memberId: string) => `setia.rated.${memberId}`;
-
-function ratedVisit(memberId: string): number | null {
-  try {
-    return Number(localStorage.getItem(ratedKey(memberId))) || null;
-  } catch {
-    return null;
-  }
-}
+const ratedVisit = (memberId: string): number | null =>
+  Number(readText(STORED.ratedVisit(memberId))) || null;
 
 type Sent = 'idle' | 'sending' | 'thanks' | 'already' | 'failed';
 
 async function sendFeedback(props: Props, rating: number, comment: string): Promise<Sent> {
   if (props.onTablet) {
-    const [{ db }, { recordFeedback }, { LedgerRuleError }] = await Promise.all([
-      import('../../db/db'),
-      import('../../db/program'),
+    const [{ recordCardFeedback }, { LedgerRuleError }] = await Promise.all([
+      import('../../db/card-on-tablet'),
       import('../../db/ledger'),
     ]);
     try {
-      await recordFeedback(db, props.memberId, rating, comment, {
+      await recordCardFeedback(props.memberId, rating, comment, {
         staffId: 'customer',
         now: Date.now(),
       });
@@ -84,11 +77,8 @@ export default function CardProgram(props: Props) {
     const result = await sendFeedback(props, rating, comment);
     setSent(result);
     if (result === 'thanks' || result === 'already') {
-      try {
-        localStorage.setItem(ratedKey(memberId), String(lastVisitAt));
-      } catch {
-        /* private mode: the server still refuses a second rating */
-      }
+      // In private mode this is forgotten; the server still refuses a second rating.
+      writeText(STORED.ratedVisit(memberId), String(lastVisitAt));
       setRated(lastVisitAt);
     }
   };

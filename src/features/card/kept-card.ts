@@ -1,10 +1,12 @@
 /**
  * What the customer's phone knows about its card: a snapshot kept on the phone
- * (localStorage: a phone is not a shop tablet and holds no shop database), the
+ * (db/browser-storage: a phone is not a shop tablet and holds no shop database), the
  * newest of which is shown, marked with when it was taken. The shop's card
  * endpoint fills it when the phone is online (GET /api/card/<token>, served by
  * the sync server); until then the card says that stamps will appear later.
  */
+import { readJson, STORED, writeJson } from '../../db/browser-storage';
+
 export interface CardVisit {
   at: number;
   stamps: number;
@@ -22,8 +24,6 @@ export interface CardSnapshot {
   /** When this was true (ms). */
   updatedAt: number;
 }
-
-const key = (memberId: string) => `setia.card.${memberId}`;
 
 function isSnapshot(v: unknown): v is CardSnapshot {
   const s = v as CardSnapshot;
@@ -43,22 +43,12 @@ function isSnapshot(v: unknown): v is CardSnapshot {
   );
 }
 
-export function readSnapshot(memberId: string): CardSnapshot | null {
-  try {
-    const v: unknown = JSON.parse(localStorage.getItem(key(memberId)) ?? 'null');
-    return isSnapshot(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
+export const readSnapshot = (memberId: string): CardSnapshot | null =>
+  readJson(STORED.keptCard(memberId), isSnapshot);
 
-export function saveSnapshot(memberId: string, snapshot: CardSnapshot): void {
-  try {
-    localStorage.setItem(key(memberId), JSON.stringify(snapshot));
-  } catch {
-    /* storage full or private mode: the card still shows, just not offline next time */
-  }
-}
+/** Storage full or private mode: the card still shows, just not offline next time. */
+export const saveSnapshot = (memberId: string, snapshot: CardSnapshot): void =>
+  void writeJson(STORED.keptCard(memberId), snapshot);
 
 /** The card's state from the shop, when the phone is online and the shop's server has it. */
 export async function fetchCard(token: string, now: number): Promise<CardSnapshot | null> {

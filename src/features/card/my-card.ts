@@ -1,31 +1,13 @@
 /**
  * The card a customer's phone opened last, remembered on the phone: its
- * home-screen icon (start_url "/") reopens it. Apart from snapshot.ts because
+ * home-screen icon (start_url "/") reopens it. Apart from kept-card.ts because
  * the app reads it at start, before any card code is needed.
  */
-const MY_CARD = 'setia.myCard';
+import { forget, readText, STORED, writeText } from '../../db/browser-storage';
 
 /** The card a phone opened last: its home-screen icon (start_url "/") reopens it. */
-export function rememberMyCard(link: string): void {
-  try {
-    localStorage.setItem(MY_CARD, link);
-  } catch {
-    /* private mode */
-  }
-}
+export const rememberMyCard = (link: string): void => void writeText(STORED.myCard, link);
 
-export function myCard(): string | null {
-  try {
-    return localStorage.getItem(MY_CARD);
-  } catch {
-    return null;
-  }
-}
+export const myCard = (): string | null => readText(STORED.myCard);
 
-export function forgetMyCard(): void {
-  try {
-    localStorage.removeItem(MY_CARD);
-  } catch {
-    /* private mode */
-  }
-}
+export const forgetMyCard = (): void => forget(STORED.myCard);

@@ -5,13 +5,8 @@
  * 3. the phone's last snapshot, marked with its time;
  * 4. what the card link itself carries (shop, first name, card size), with no stamps yet.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { db } from '../../db/db';
-import { getShop } from '../../db/settings';
-import { lastYearEvents } from '../../db/program';
-import { memberStanding } from '../../domain/visit';
-import { verifyCard } from '../../shared/card-link';
+import { useCardOnTablet } from '../../db/card-on-tablet';
 import { firstName } from '../../domain/member';
 import { readSeed } from './card-seed';
 import { fetchCard, readSnapshot, saveSnapshot, type CardSnapshot } from './kept-card';
@@ -23,19 +18,7 @@ export type CardState =
   | { status: 'seed'; card: CardSnapshot };
 
 export function useCardState(token: string, memberId: string, hash: string): CardState {
-  const local = useLiveQuery(async () => {
-    const shop = await getShop(db);
-    if (!shop) return { shop: null } as const;
-    const genuine = (await verifyCard(token, shop.cardKey)).ok;
-    const member = genuine ? await db.members.get(memberId) : undefined;
-    // The tier shows on the card too (the counter's rule, from the member's last year).
-    const tier =
-      member && shop.program
-        ? (memberStanding(shop.program, await lastYearEvents(db, memberId, Date.now()), Date.now())
-            .tier?.name ?? null)
-        : null;
-    return { shop, genuine, member: member ?? null, tier } as const;
-  }, [token, memberId]);
+  const local = useCardOnTablet(token, memberId);
   const [snapshot, setSnapshot] = useState<CardSnapshot | null>(() => readSnapshot(memberId));
 
   useEffect(() => {

@@ -3,22 +3,21 @@
  * tablets offline at once). Both redemptions stay in the ledger; the owner
  * settles each with an adjustment, forgiving the stamps or keeping them owed.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { membersInConflict, resolveConflict } from '../../db/ledger';
+import { resolveConflict } from '../../db/actions';
+import { useMembersInConflict } from '../../db/hooks';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 
 export default function ConflictInbox({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
-  const members = useLiveQuery(() => membersInConflict(db), []);
+  const members = useMembersInConflict();
   const [failed, setFailed] = useState(false);
 
   const settle = (member: Member, forgive: boolean) =>
-    resolveConflict(db, member.id, forgive, t('conflicts.reason'), {
+    resolveConflict(member.id, forgive, t('conflicts.reason'), {
       staffId: DEFAULT_STAFF_ID,
       now: Date.now(),
     }).then(

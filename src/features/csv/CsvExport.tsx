@@ -4,8 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { recordExport } from '../../db/settings';
+import { recordExport } from '../../db/actions';
 import { todayIso } from '../../i18n/format';
 import type { ExportKind } from './protocol';
 import { download, startCsvWorker, type CsvWorker } from './worker-client';
@@ -36,7 +35,7 @@ export function CsvExport() {
         const { workerMs, buildMs } = message.timing;
         performance.measure(`setia:csv-export-${kind}-worker`, { start: 0, duration: workerMs });
         performance.measure(`setia:csv-export-${kind}-build`, { start: 0, duration: buildMs });
-        if (kind === 'members') void recordExport(db, Date.now());
+        if (kind === 'members') void recordExport(Date.now());
         setState({ step: 'done', kind, count: message.count, fileName: message.fileName });
       } else if (message.type === 'failed') {
         w.stop();

@@ -4,17 +4,11 @@
  * keeps the member enrolled first and moves the other's stamps to it (ledger
  * adjustments, nothing deleted); the merge syncs to every tablet.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import {
-  duplicatesForOwner,
-  mergeDuplicate,
-  moveLeftoverStamps,
-  type DuplicateGroup,
-  type MergedLeftover,
-} from '../../db/duplicates';
+import type { DuplicateGroup, MergedLeftover } from '../../db/duplicates';
+import { useDuplicates } from '../../db/hooks';
+import { mergeDuplicate, moveLeftoverStamps } from '../../db/owner-actions';
 import { DEFAULT_STAFF_ID } from '../../domain/shop';
 import { formatDate } from '../../i18n/format';
 import { usePhoneFormat } from '../../ui/usePhoneFormat';
@@ -23,7 +17,7 @@ const ctx = () => ({ staffId: DEFAULT_STAFF_ID, now: Date.now() });
 
 export default function DuplicateMembers() {
   const { t } = useTranslation();
-  const found = useLiveQuery(() => duplicatesForOwner(db), []);
+  const found = useDuplicates();
   const formatPhone = usePhoneFormat(Boolean(found?.groups.length));
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -43,19 +37,11 @@ export default function DuplicateMembers() {
   const merge = ({ members: [keep, ...others] }: DuplicateGroup) =>
     run(async () => {
       for (const dup of others)
-        await mergeDuplicate(
-          db,
-          keep!.id,
-          dup.id,
-          t('duplicates.reason', { name: keep!.name }),
-          ctx(),
-        );
+        await mergeDuplicate(keep!.id, dup.id, t('duplicates.reason', { name: keep!.name }), ctx());
     });
 
   const moveLeftover = ({ member, into }: MergedLeftover) =>
-    run(() =>
-      moveLeftoverStamps(db, member.id, t('duplicates.reason', { name: into.name }), ctx()),
-    );
+    run(() => moveLeftoverStamps(member.id, t('duplicates.reason', { name: into.name }), ctx()));
 
   if (!found) return null;
   const { groups, leftovers } = found;

@@ -5,8 +5,7 @@
  */
 import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { updateShop } from '../../db/settings';
+import { updateShop } from '../../db/actions';
 import {
   DEFAULT_CHURN_DAYS,
   daysOfRange,
@@ -253,7 +252,7 @@ function ChurnSetting({ churnDays }: { churnDays: number }) {
     if (days === null) return setError(t('insights.churnDaysInvalid'));
     setError(null);
     if (days !== churnDays)
-      updateShop(db, { churnDays: days }).catch(() => setError(t('errors.saveFailed')));
+      updateShop({ churnDays: days }).catch(() => setError(t('errors.saveFailed')));
   };
   return (
     <form

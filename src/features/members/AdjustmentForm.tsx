@@ -1,10 +1,9 @@
 /** The owner adds or takes away stamps by hand, always saying why (it goes in the ledger). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
 import { LedgerRuleError } from '../../db/ledger';
-import { addAdjustment } from '../../db/owner-ledger';
+import { addAdjustment } from '../../db/owner-actions';
 import {
   ADJUSTMENT_MAX,
   REASON_MAX,
@@ -36,7 +35,6 @@ export function AdjustmentForm({ memberId }: { memberId: string }) {
     try {
       // The owner area acts as the owner.
       const event = await addAdjustment(
-        db,
         memberId,
         { stamps, reason },
         {

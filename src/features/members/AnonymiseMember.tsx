@@ -1,9 +1,8 @@
 /** The member's right to be forgotten: confirm, then clear the personal fields (the ledger stays). */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
-import { anonymiseMember } from '../../db/owner-members';
+import { anonymiseMember } from '../../db/owner-actions';
 import type { Member } from '../../domain/member';
 
 export function AnonymiseMember({ member }: { member: Member }) {
@@ -13,7 +12,7 @@ export function AnonymiseMember({ member }: { member: Member }) {
 
   const confirm = async () => {
     try {
-      await anonymiseMember(db, member.id, Date.now());
+      await anonymiseMember(member.id, Date.now());
       setAsking(false);
     } catch (e) {
       setFailed(storageErrorKey(e) ?? 'errors.saveFailed');

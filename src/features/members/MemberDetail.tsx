@@ -1,8 +1,6 @@
 /** One member in the owner area: details, stamps, manual adjustment, the full ledger, anonymising. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { getMember } from '../../db/members';
+import { useMember } from '../../db/hooks';
 import type { ShopSettings } from '../../domain/shop';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { AdjustmentForm } from './AdjustmentForm';
@@ -18,7 +16,7 @@ interface Props {
 
 export function MemberDetail({ memberId, shop, onBack }: Props) {
   const { t } = useTranslation();
-  const member = useLiveQuery(async () => (await getMember(db, memberId)) ?? null, [memberId]);
+  const member = useMember(memberId);
 
   return (
     <section className="panel member-detail" aria-labelledby="member-detail-name">

@@ -1,11 +1,9 @@
 /** A member's full ledger, newest first: what happened, when, on which tablet, by whom, why. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { getDevice } from '../../db/device';
-import { memberEvents } from '../../db/ledger';
-import { newestFirst, packedMemberEvents } from '../../db/owner-ledger';
+import { useMemberEvents, useThisDevice } from '../../db/hooks';
+import { packedMemberEvents } from '../../db/owner-actions';
+import { newestFirst } from '../../db/owner-ledger';
 import type { LedgerEvent } from '../../domain/ledger';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 import { staffName } from '../../domain/staff';
@@ -14,11 +12,11 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 export function MemberLedger({ memberId, shop }: { memberId: string; shop: ShopSettings }) {
   const { t } = useTranslation();
   // New events arrive as rows (live); packed history never changes, so it is read once.
-  const rows = useLiveQuery(() => memberEvents(db, memberId), [memberId]);
+  const rows = useMemberEvents(memberId);
   const [packed, setPacked] = useState<LedgerEvent[] | null>(null);
   useEffect(() => {
     let alive = true;
-    packedMemberEvents(db, memberId).then(
+    packedMemberEvents(memberId).then(
       (events) => alive && setPacked(events),
       () => alive && setPacked([]),
     );
@@ -30,7 +28,7 @@ export function MemberLedger({ memberId, shop }: { memberId: string; shop: ShopS
     () => (rows === undefined ? undefined : newestFirst(rows, packed ?? [])),
     [rows, packed],
   );
-  const device = useLiveQuery(() => getDevice(db), []);
+  const device = useThisDevice();
 
   const who = (e: LedgerEvent) =>
     staffName(shop.staff, e.staffId) ??

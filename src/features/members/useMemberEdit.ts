@@ -1,8 +1,8 @@
 /** Editing a member's details: the counter's rules (domain/member.ts), only changed fields saved. */
 import { useState } from 'react';
-import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
-import { PhoneTakenError, updateMember } from '../../db/members';
+import { updateMember } from '../../db/actions';
+import { PhoneTakenError } from '../../db/members';
 import {
   cleanEmail,
   cleanName,
@@ -70,7 +70,7 @@ export function useMemberEdit(member: Member, shop: ShopSettings) {
     setSaving(true);
     setFailed(null);
     try {
-      await updateMember(db, member.id, fields, phone?.keys, now);
+      await updateMember(member.id, fields, phone?.keys, now);
       setSaved(true);
       return true;
     } catch (e) {

@@ -4,8 +4,7 @@
  * a second while the rows are deserialised); the first page shows at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { db } from '../../db/db';
-import { membersPage } from '../../db/owner-members';
+import { membersPage } from '../../db/owner-actions';
 import { memberRow, type MemberRow } from '../../domain/members-list';
 import type { Tier } from '../../domain/rules';
 
@@ -41,7 +40,7 @@ export function useMemberRows(tiers: readonly Tier[]): MemberRows {
       let last: string | null = null;
       for (;;) {
         const size = last === null ? FIRST_PAGE : PAGE;
-        const page = await membersPage(db, last, size);
+        const page = await membersPage(last, size);
         if (cancelled) return;
         for (const m of page) if (!m.placeholder) all.push(memberRow(m, tiersRef.current, now));
         // The first load shows its first page at once, then bigger steps (each re-sorts);

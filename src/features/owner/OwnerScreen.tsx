@@ -5,8 +5,7 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { updateShop } from '../../db/settings';
+import { updateShop } from '../../db/actions';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { useOwnerUnlock } from './useOwnerUnlock';
@@ -141,7 +140,7 @@ export function CardSettings({ shop }: { shop: ShopSettings }) {
           onChange={(e) => {
             const next = e.target.checked;
             setAllow(next);
-            void updateShop(db, { allowStaticCodes: next }).then(
+            void updateShop({ allowStaticCodes: next }).then(
               () => setFailed(false),
               () => {
                 setAllow(!next);

@@ -1,22 +1,22 @@
 /**
  * The owner area's lock. Unlocking lives in memory only, so closing or
  * reloading the app locks it; it also locks after a few idle minutes. Wrong
- * PINs are counted on the device (localStorage), so a reload does not reset
+ * PINs are counted on the device (db/browser-storage), so a reload does not reset
  * the growing wait.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { STORED } from '../../db/browser-storage';
 import { afterWrongPin, OPEN_LOCK, waitLeft } from '../../domain/owner-lock';
 import type { PinHash } from '../../domain/shop';
 import { verifyPin } from '../../shared/pin';
 import { pinLockStore } from '../../ui/pin-lock-store';
 
 export const IDLE_LOCK_MS = 5 * 60_000;
-const LOCK_KEY = 'setia.ownerLock';
 let unlockedAt: number | null = null;
 /** Kept in memory while unlocked only: the sync server asks for it again (pairing a tablet). */
 let unlockedPin: string | null = null;
 
-const { read: readLock, write: writeLock } = pinLockStore(LOCK_KEY);
+const { read: readLock, write: writeLock } = pinLockStore(STORED.ownerLock);
 
 export type UnlockResult = { ok: true } | { ok: false; waitMs: number };
 

@@ -1,8 +1,7 @@
 /** The reward catalogue: rewards besides the card's own, at their stamp costs. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { updateShop } from '../../db/settings';
+import { updateShop } from '../../db/actions';
 import { validateReward, type CatalogueReward, type RewardKind } from '../../domain/offers';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
@@ -30,7 +29,7 @@ export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
     setShowErrors(true);
     if (errors.some((list) => list.length > 0)) return setStatus('invalid');
     try {
-      await updateShop(db, { catalogue: rewards.map((r) => ({ ...r, name: r.name.trim() })) });
+      await updateShop({ catalogue: rewards.map((r) => ({ ...r, name: r.name.trim() })) });
       setStatus('saved');
     } catch {
       setStatus('failed');

@@ -1,8 +1,7 @@
 /** The paid club membership the cashier can sell at the counter. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { updateShop } from '../../db/settings';
+import { updateShop } from '../../db/actions';
 import { CLUB_PERIODS, validateClub, type ClubOffer, type ClubPeriod } from '../../domain/offers';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
@@ -31,7 +30,7 @@ export function ClubSettings({ shop }: { shop: ShopSettings }) {
     if (errors.length > 0) return setStatus('invalid');
     try {
       // An optional setting is removed by writing undefined (older shops never had it).
-      await updateShop(db, {
+      await updateShop({
         club: offered ? { ...club, name: club.name.trim(), perks: club.perks.trim() } : undefined,
       });
       setStatus('saved');

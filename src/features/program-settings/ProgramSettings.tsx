@@ -5,8 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { updateShop } from '../../db/settings';
+import { updateShop } from '../../db/actions';
 import type { ShopSettings } from '../../domain/shop';
 import { ruleFieldErrors } from '../../domain/rule-fields';
 import {
@@ -54,7 +53,7 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
         promotions: rules.promotions.map((p) => ({ ...p, name: p.name.trim() })),
         tiers: rules.tiers.map((x) => ({ ...x, name: x.name.trim() })),
       };
-      await updateShop(db, { program: clean });
+      await updateShop({ program: clean });
       setStatus('saved');
     } catch {
       setStatus('failed');

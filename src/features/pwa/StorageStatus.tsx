@@ -2,11 +2,9 @@
  * For the owner: whether the browser promised to keep Setia's data, how much
  * space it uses, and a reminder when the last export is over a week old.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { getLastExportAt } from '../../db/settings';
+import { useLastExportAt } from '../../db/hooks';
 import { formatRelative } from '../../i18n/format';
 import { useNow } from '../../ui/useNow';
 
@@ -36,7 +34,7 @@ function formatBytes(bytes: number, locale: string): string {
 export function StorageStatus() {
   const { t, i18n } = useTranslation();
   const now = useNow(60_000);
-  const lastExport = useLiveQuery(() => getLastExportAt(db), []);
+  const lastExport = useLastExportAt();
   const [storage, setStorage] = useState<Storage>({ persisted: null, usage: null, quota: null });
 
   useEffect(() => {

@@ -5,6 +5,7 @@
  */
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readText, STORED, writeText } from '../../db/browser-storage';
 import type { ShopSettings } from '../../domain/shop';
 import { checkScannedCode, type ScanRefusal } from '../../shared/scanned-code';
 import type { Facing } from './camera';
@@ -12,7 +13,6 @@ import { useCamera } from './useCamera';
 
 /** The same code in view again within this time does not open the member twice. */
 const REPEAT_MS = 4000;
-const FACING_KEY = 'setia.camera';
 
 interface Props {
   shop: Pick<ShopSettings, 'cardKey' | 'allowStaticCodes'>;
@@ -20,13 +20,7 @@ interface Props {
   onClose: () => void;
 }
 
-function storedFacing(): Facing {
-  try {
-    return localStorage.getItem(FACING_KEY) === 'user' ? 'user' : 'environment';
-  } catch {
-    return 'environment';
-  }
-}
+const storedFacing = (): Facing => (readText(STORED.camera) === 'user' ? 'user' : 'environment');
 
 export default function ScanView({ shop, onMember, onClose }: Props) {
   const { t } = useTranslation();
@@ -61,11 +55,7 @@ export default function ScanView({ shop, onMember, onClose }: Props) {
   const switchCamera = () => {
     const next: Facing = facing === 'user' ? 'environment' : 'user';
     setFacing(next);
-    try {
-      localStorage.setItem(FACING_KEY, next);
-    } catch {
-      /* private mode: remembered for this visit only */
-    }
+    writeText(STORED.camera, next); // in private mode, remembered for this visit only
   };
 
   return (

@@ -1,7 +1,6 @@
 /** First run: validate, hash the owner PIN, create the shop, ask for persistent storage. */
 import { useState } from 'react';
-import { db } from '../../db/db';
-import { createShop } from '../../db/settings';
+import { createShop } from '../../db/actions';
 import {
   cleanShopDetails,
   countryForCurrency,
@@ -76,7 +75,7 @@ export function useSetup(rewardName: string) {
     try {
       const ownerPin = await hashPin(input.pin);
       const now = Date.now();
-      await createShop(db, {
+      await createShop({
         shopId: newId(now),
         cardKey: randomKey(),
         ...cleanShopDetails(input),

@@ -1,9 +1,8 @@
 /** "Change owner PIN": the current PIN, then the new one twice; only its hash is stored. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
-import { updateShop } from '../../db/settings';
+import { updateShop } from '../../db/actions';
 import { PIN_MAX, PIN_MIN, type ShopSettings } from '../../domain/shop';
 import { validatePinChange, type PinChangeErrors } from '../../domain/shop-details';
 import { hashPin, verifyPin } from '../../shared/pin';
@@ -36,7 +35,7 @@ export function OwnerPinForm({ shop }: { shop: ShopSettings }) {
         setCurrent('');
         return;
       }
-      await updateShop(db, { ownerPin: await hashPin(next) });
+      await updateShop({ ownerPin: await hashPin(next) });
       setCurrent('');
       setNext('');
       setRepeat('');

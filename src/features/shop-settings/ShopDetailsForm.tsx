@@ -1,9 +1,8 @@
 /** The shop's name, currency, country (phone format), card size and reward, after setup. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
-import { updateShop } from '../../db/settings';
+import { updateShop } from '../../db/actions';
 import { STAMPS_PER_CARD_MAX, STAMPS_PER_CARD_MIN, type ShopSettings } from '../../domain/shop';
 import {
   cleanShopDetails,
@@ -45,7 +44,7 @@ export function ShopDetailsForm({ shop }: { shop: ShopSettings }) {
     setSaving(true);
     setFailed(null);
     try {
-      await updateShop(db, cleanShopDetails(input));
+      await updateShop(cleanShopDetails(input));
       setSaved(true);
     } catch (e) {
       setFailed(storageErrorKey(e) ?? 'errors.saveFailed');

@@ -1,9 +1,8 @@
 /** The owner's staff list: add a person with a short PIN, deactivate or reactivate them. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
 import { storageErrorKey } from '../../db/health';
-import { addStaffMember, setStaffActive } from '../../db/staff';
+import { addStaffMember, setStaffActive } from '../../db/owner-actions';
 import type { ShopSettings } from '../../domain/shop';
 import {
   STAFF_NAME_MAX,
@@ -44,7 +43,7 @@ export default function StaffPanel({ shop }: { shop: ShopSettings }) {
     setSaving(true);
     setFailed(null);
     try {
-      const added = await addStaffMember(db, name, await hashPin(pin), Date.now());
+      const added = await addStaffMember(name, await hashPin(pin), Date.now());
       setDone(t('staffAdmin.added', { name: added.name }));
       setName('');
       setPin('');
@@ -56,7 +55,7 @@ export default function StaffPanel({ shop }: { shop: ShopSettings }) {
   };
 
   const toggle = (id: string, active: boolean) =>
-    setStaffActive(db, id, active).then(
+    setStaffActive(id, active).then(
       () => setFailed(null),
       (e: unknown) => setFailed(storageErrorKey(e) ?? 'errors.saveFailed'),
     );

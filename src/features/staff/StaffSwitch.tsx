@@ -3,11 +3,9 @@
  * switches to another after their PIN (the dialog is a lazy chunk). A shop
  * without staff shows nothing: its actions are the owner's.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { currentStaffId } from '../../db/current-staff';
+import { useCurrentStaffId } from '../../db/hooks';
 import type { ShopSettings } from '../../domain/shop';
 import { activeStaff, staffName } from '../../domain/staff';
 
@@ -15,7 +13,7 @@ const StaffSwitchDialog = lazy(() => import('./StaffSwitchDialog'));
 
 export default function StaffSwitch({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
-  const current = useLiveQuery(() => currentStaffId(db), [shop]);
+  const current = useCurrentStaffId();
   const [open, setOpen] = useState(false);
   if (activeStaff(shop.staff).length === 0 || current === undefined) return null;
   const name = staffName(shop.staff, current) ?? t('staff.owner');

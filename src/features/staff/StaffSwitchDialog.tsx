@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { setCurrentStaff } from '../../db/current-staff';
+import { setCurrentStaff } from '../../db/actions';
+import { STORED } from '../../db/browser-storage';
 import { afterWrongPin, OPEN_LOCK, waitLeft } from '../../domain/owner-lock';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 import { activeStaff } from '../../domain/staff';
@@ -13,9 +13,8 @@ import { Field } from '../../ui/Field';
 import './staff.css';
 
 /** Wrong switch PINs wait longer and longer (as the owner PIN does), counted on the device. */
-const LOCK_KEY = 'setia.staffLock';
 
-const { read: readLock, write: writeLock } = pinLockStore(LOCK_KEY);
+const { read: readLock, write: writeLock } = pinLockStore(STORED.staffLock);
 
 interface Props {
   shop: ShopSettings;
@@ -68,7 +67,7 @@ export default function StaffSwitchDialog({ shop, current, onClose }: Props) {
         return;
       }
       writeLock(OPEN_LOCK);
-      await setCurrentStaff(db, person.id);
+      await setCurrentStaff(person.id);
       onClose();
     } catch {
       setError(t('errors.saveFailed'));
