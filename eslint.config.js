@@ -6,6 +6,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const restrict = (...patterns) => ['error', { patterns }];
+const domainIsPure = {
+  group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'i18next', 'react-i18next'],
+  message: 'The domain is pure: no UI, storage or i18n.',
+};
 
 export default tseslint.config(
   {
@@ -93,13 +97,10 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(
-        {
-          group: ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'i18next', 'react-i18next'],
-          message: 'The domain is pure: no UI, storage or i18n.',
-        },
-        { regex: '^\\.\\./', message: 'The domain imports nothing outside itself.' },
-      ),
+      'no-restricted-imports': restrict(domainIsPure, {
+        regex: '^\\.\\./',
+        message: 'The domain imports nothing outside itself.',
+      }),
       'no-restricted-syntax': [
         'error',
         {
@@ -111,6 +112,16 @@ export default tseslint.config(
           message: 'Pass randomness in: the domain is deterministic.',
         },
       ],
+    },
+  },
+  {
+    // A folder of the domain (domain/stamp) uses the rest of the domain, and nothing beyond it.
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(domainIsPure, {
+        regex: '^\\.\\./\\.\\./',
+        message: 'The domain imports nothing outside itself.',
+      }),
     },
   },
   {

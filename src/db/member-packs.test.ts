@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldLedger } from '../domain/balance';
 import type { LedgerEvent } from '../domain/ledger';
-import { addStamps } from './ledger';
+import { addStamps } from './counter';
 import { indexNextPack } from './member-packs';
 import { getMember, searchMembers } from './members';
 import { snapshotToMember, saveMemberPage } from './join-snapshot';

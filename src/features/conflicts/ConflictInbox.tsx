@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
-import { membersInConflict, resolveConflict } from '../../db/ledger';
+import { membersInConflict, resolveConflict } from '../../db/owner-ledger';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';

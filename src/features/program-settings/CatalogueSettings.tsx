@@ -3,7 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { updateShop } from '../../db/settings';
-import { validateReward, type CatalogueReward, type RewardKind } from '../../domain/offers';
+import {
+  validateReward,
+  type CatalogueReward,
+  type RewardKind,
+} from '../../domain/stamp/catalogue';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';

@@ -3,7 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { updateShop } from '../../db/settings';
-import { CLUB_PERIODS, validateClub, type ClubOffer, type ClubPeriod } from '../../domain/offers';
+import {
+  CLUB_PERIODS,
+  validateClub,
+  type ClubOffer,
+  type ClubPeriod,
+} from '../../domain/stamp/club';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';

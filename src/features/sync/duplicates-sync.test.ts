@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duplicateSuspects, rescanDuplicates, resolveMerged } from '../../db/duplicate-notes';
 import { duplicatesForOwner, mergeDuplicate, moveLeftoverStamps } from '../../db/duplicates';
-import { addStamps, memberEvents } from '../../db/ledger';
-import { enrollMember, findByPhone, searchMembers } from '../../db/members';
+import { addStamps, enrollMember } from '../../db/counter';
+import { memberEvents } from '../../db/ledger';
+import { findByPhone, searchMembers } from '../../db/members';
 import type { SetiaDB } from '../../db/schema';
 import { getShop } from '../../db/settings';
 import { memberFields } from '../../db/test-db';

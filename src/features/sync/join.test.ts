@@ -5,8 +5,9 @@
  * once; a member can be stamped while still packed; a join cut short resumes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStamps, redeemReward, undoLast, type ActionContext } from '../../db/ledger';
-import { getMember, enrollMember, searchMembers, updateMember } from '../../db/members';
+import { addStamps, enrollMember, redeemReward, undoLast } from '../../db/counter';
+import type { ActionContext } from '../../db/ledger';
+import { getMember, searchMembers, updateMember } from '../../db/members';
 import type { SetiaDB } from '../../db/schema';
 import { createShop } from '../../db/settings';
 import { connectToServer, getSyncState } from '../../db/sync';

@@ -5,14 +5,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addStamps,
-  membersInConflict,
-  redeemReward,
-  resolveConflict,
-  type ActionContext,
-} from '../../db/ledger';
-import { enrollMember, updateMember } from '../../db/members';
+import { addStamps, enrollMember, redeemReward } from '../../db/counter';
+import type { ActionContext } from '../../db/ledger';
+import { updateMember } from '../../db/members';
+import { membersInConflict, resolveConflict } from '../../db/owner-ledger';
 import type { SetiaDB } from '../../db/schema';
 import { createShop } from '../../db/settings';
 import { connectToServer, getSyncState, pendingCount } from '../../db/sync';
