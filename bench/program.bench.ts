@@ -7,8 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import type { LedgerEvent } from '../src/domain/ledger';
-import { DEFAULT_RULES, type ProgramRules } from '../src/domain/rules';
-import { memberStanding, planStamp } from '../src/domain/visit';
+import { DEFAULT_RULES, type ProgramRules } from '../src/domain/stamp/rules';
+import { planStamp } from '../src/domain/stamp/stamp';
+import { memberStanding } from '../src/domain/stamp/standing';
 import { launch } from '../tests/support/chromium';
 import { enroll, setUpShop } from '../tests/e2e/support/shop';
 import { measures } from './lib/page';

@@ -5,7 +5,6 @@
  */
 import { onAppDb } from './db';
 import * as currentStaff from './current-staff';
-import * as ledger from './ledger';
 import * as members from './members';
 import * as settings from './settings';
 
@@ -14,4 +13,3 @@ export const updateShop = onAppDb(settings.updateShop);
 export const recordExport = onAppDb(settings.recordExport);
 export const setCurrentStaff = onAppDb(currentStaff.setCurrentStaff);
 export const updateMember = onAppDb(members.updateMember);
-export const resolveConflict = onAppDb(ledger.resolveConflict);

@@ -1,13 +1,13 @@
 /**
  * The customer's card page opened on one of the shop's own tablets: the card as
- * this tablet's database holds it (live), and the rating written straight into
- * its ledger. On a phone there is no shop here and the page uses what it kept.
+ * this tablet's database holds it (live); its rating is written by db/feedback.ts.
+ * On a phone there is no shop here and the page uses what it kept.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memberStanding } from '../domain/visit';
+import { memberStanding } from '../domain/stamp/standing';
 import { verifyCard } from '../shared/card-link';
-import { db, onAppDb } from './db';
-import { lastYearEvents, recordFeedback } from './program';
+import { db } from './db';
+import { lastYearEvents } from './member-events';
 import { getShop } from './settings';
 
 /** undefined while loading; `shop: null` when this device holds no shop (a customer's phone). */
@@ -25,5 +25,3 @@ export const useCardOnTablet = (token: string, memberId: string) =>
         : null;
     return { shop, genuine, member: member ?? null, tier } as const;
   }, [token, memberId]);
-
-export const recordCardFeedback = onAppDb(recordFeedback);

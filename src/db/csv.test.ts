@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportMember } from '../domain/member-csv';
 import { phoneKeys } from '../domain/phone';
 import { findClashes, forEachEventPage, forEachMemberPage, importMembers } from './csv';
-import { addStamps } from './ledger';
-import { enrollMember, searchMembers } from './members';
+import { addStamps, enrollMember } from './counter';
+import { searchMembers } from './members';
 import type { SetiaDB } from './schema';
 import { freshDb, memberFields } from './test-db';
 

@@ -7,7 +7,8 @@ import { currentStaffId } from './current-staff';
 import { db } from './db';
 import { getDevice } from './device';
 import { duplicatesForOwner } from './duplicates';
-import { memberEvents, membersInConflict } from './ledger';
+import { memberEvents } from './ledger';
+import { membersInConflict } from './owner-ledger';
 import { getMember } from './members';
 import { getLastExportAt } from './settings';
 

@@ -1,25 +1,17 @@
 /**
- * Writing the ledger. Each counter action is ONE transaction: the event (in
- * the outbox), the member's derived stats and the device counter are all
- * saved, or none is.
+ * Writing the ledger. An event is written together with the member's derived
+ * stats and the outbox's counters (db/outbox.ts numbers and stores it), inside
+ * the caller's transaction, so they are all saved or none is. The counter's
+ * commands (db/counter.ts) and the owner's (db/owner-ledger.ts) write through here.
  */
 import { Dexie } from 'dexie';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
-import type { LedgerEvent } from '../domain/ledger';
+import type { EventDraft, LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
-import {
-  redeemDraft,
-  resolveConflictDraft,
-  reversalDraft,
-  stampDraft,
-  undoTarget,
-  UNDO_WINDOW_MS,
-  type EventDraft,
-} from '../domain/stamping';
+import type { Decided, Refusal } from '../domain/stamp/decision';
 import { lookupMember } from './member-packs';
 import { openOutbox, type Outbox } from './outbox';
 import type { SetiaDB } from './schema';
-import { getShop } from './settings';
 
 export interface ActionContext {
   staffId: string;
@@ -44,7 +36,7 @@ export class LedgerRuleError extends Error {
 export async function requireMember(
   db: SetiaDB,
   memberId: string,
-  ctx?: ActionContext,
+  ctx?: { now: number; verifiedCard?: boolean },
 ): Promise<Member> {
   // A tablet still catching up may hold the member only in a pack: never a placeholder then.
   const member = await lookupMember(db, memberId);
@@ -73,7 +65,10 @@ export function placeholderMember(memberId: string, now: number): Member {
   };
 }
 
-/** Appends one event and brings the member's stats up to date, inside the caller's transaction. */
+/**
+ * Appends one event (numbered by the outbox, which stores it) and brings the
+ * member's stats up to date, inside the caller's transaction.
+ */
 export async function appendEvent(
   db: SetiaDB,
   member: Member,
@@ -94,68 +89,30 @@ export async function appendEvent(
   return event;
 }
 
+/**
+ * Writes what a decision decided, each event onto its member (`member`, read by
+ * the caller in this transaction, or another such as a referrer), and returns
+ * the action's own event. A refusal throws LedgerRuleError before anything is written.
+ */
+export async function commitDecision(
+  db: SetiaDB,
+  decision: Decided | Refusal,
+  member: Member,
+  outbox: Outbox,
+  now: number,
+): Promise<LedgerEvent> {
+  if ('refused' in decision) throw new LedgerRuleError(decision.refused, decision.values);
+  const written: LedgerEvent[] = [];
+  for (const draft of decision.events) {
+    const owner = draft.memberId === member.id ? member : await lookupMember(db, draft.memberId);
+    if (!owner) throw new LedgerRuleError('member.unknown');
+    written.push(await appendEvent(db, owner, draft, now, outbox));
+  }
+  return written[0]!;
+}
+
+/** The tables a ledger write touches (members may be read from packs). */
 export const WRITE_TABLES = (db: SetiaDB) => [db.members, db.memberPacks, db.events, db.settings];
-
-export async function addStamps(
-  db: SetiaDB,
-  memberId: string,
-  quantity: number,
-  ctx: ActionContext,
-): Promise<LedgerEvent> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const draft = stampDraft(memberId, quantity, ctx.staffId, ctx.now);
-    if (typeof draft === 'string') throw new LedgerRuleError(draft);
-    // The member and the outbox's counters are read together (a stamp's time is its reads).
-    const [member, outbox] = await Promise.all([
-      requireMember(db, memberId, ctx),
-      openOutbox(db, ctx.now),
-    ]);
-    return appendEvent(db, member, draft, ctx.now, outbox);
-  });
-}
-
-export async function redeemReward(
-  db: SetiaDB,
-  memberId: string,
-  ctx: ActionContext,
-): Promise<LedgerEvent> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const [member, shop] = await Promise.all([requireMember(db, memberId), getShop(db)]);
-    if (!shop) throw new LedgerRuleError('shop.missing');
-    const draft = redeemDraft(
-      memberId,
-      member.stats,
-      shop.stampsPerCard,
-      shop.rewardName,
-      ctx.staffId,
-      ctx.now,
-    );
-    if (typeof draft === 'string') throw new LedgerRuleError(draft);
-    return appendEvent(db, member, draft, ctx.now);
-  });
-}
-
-/** Reverses the member's newest event if it is recent enough; returns the reversal. */
-export async function undoLast(
-  db: SetiaDB,
-  memberId: string,
-  ctx: ActionContext,
-): Promise<LedgerEvent> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const member = await requireMember(db, memberId);
-    const target = undoTarget(await recentEvents(db, memberId, ctx.now), ctx.now);
-    if (!target) throw new LedgerRuleError('undo.nothing');
-    return appendEvent(db, member, reversalDraft(target, ctx.staffId, ctx.now), ctx.now);
-  });
-}
-
-/** The member's events that "Undo" may look at: a margin beyond the undo window. */
-export function recentEvents(db: SetiaDB, memberId: string, now: number): Promise<LedgerEvent[]> {
-  return db.events
-    .where('[memberId+at]')
-    .between([memberId, now - 2 * UNDO_WINDOW_MS], [memberId, Dexie.maxKey])
-    .toArray();
-}
 
 /** All of a member's events held as rows, oldest first. */
 export function memberEvents(db: SetiaDB, memberId: string): Promise<LedgerEvent[]> {
@@ -173,34 +130,4 @@ export async function rebuildMemberStats(db: SetiaDB, memberId: string): Promise
     const stats = foldLedger(await memberEvents(db, memberId), member.base ?? EMPTY_STATS);
     await db.members.put({ ...member, stats });
   });
-}
-
-/** The owner settles a member's double redemption (see resolveConflictDraft). */
-export async function resolveConflict(
-  db: SetiaDB,
-  memberId: string,
-  forgive: boolean,
-  reason: string,
-  ctx: ActionContext,
-): Promise<LedgerEvent> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const member = await requireMember(db, memberId);
-    const draft = resolveConflictDraft(
-      memberId,
-      member.stats,
-      forgive,
-      reason,
-      ctx.staffId,
-      ctx.now,
-    );
-    if (typeof draft === 'string') throw new LedgerRuleError(draft);
-    return appendEvent(db, member, draft, ctx.now);
-  });
-}
-
-/** Members whose ledger gave more rewards than were earned, not yet settled. */
-export async function membersInConflict(db: SetiaDB): Promise<Member[]> {
-  const ids = (await db.members.orderBy('stats.conflicts').primaryKeys()) as string[];
-  const members = await db.members.bulkGet([...new Set(ids)]);
-  return members.filter((m): m is Member => m !== undefined);
 }

@@ -1,8 +1,8 @@
 /** The owner's writes on a member: adjustment, anonymising, the full ledger, staff. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
-import { addStamps, LedgerRuleError, memberEvents } from './ledger';
-import { enrollMember } from './members';
+import { addStamps, enrollMember } from './counter';
+import { LedgerRuleError, memberEvents } from './ledger';
 import { addAdjustment, memberLedger } from './owner-ledger';
 import { anonymiseMember } from './owner-members';
 import { currentStaffId, setCurrentStaff } from './current-staff';

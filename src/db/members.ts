@@ -1,66 +1,21 @@
 /**
- * Reading and writing members. Enrolling writes the member and its change
- * (in the outbox, for the other tablets) in one transaction.
+ * Reading and writing members. Every edit writes the member and its change
+ * record (in the outbox, for the other tablets) in one transaction; enrolling a new member is
+ * one of the counter's commands (db/counter.ts).
  */
-import { EMPTY_STATS } from '../domain/balance';
 import { mergeMemberFields, searchKeys, type Member, type MemberFields } from '../domain/member';
 import { indexWord, nameMatches, parseMemberQuery } from '../domain/search';
-import { nameWords } from '../domain/text';
-import { DEFAULT_STAFF_ID } from '../domain/shop';
 import { refreshDuplicates } from './duplicate-notes';
-import { appendEvent } from './ledger';
-import { newId } from './ids';
 import { lookupMember } from './member-packs';
 import { openOutbox } from './outbox';
 import type { SetiaDB } from './schema';
 
 export const SEARCH_LIMIT = 20;
 
-export interface EnrollInput {
-  fields: MemberFields;
-  /** Search keys of the normalised phone (domain/phone.ts). */
-  phoneKeys: string[];
-  /** The program's welcome stamps, given in the same transaction; 0 = none. */
-  welcomeStamps?: number;
-}
-
 export class PhoneTakenError extends Error {
   constructor(readonly memberId: string) {
     super('phone.taken');
   }
-}
-
-export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number): Promise<Member> {
-  const tables = [db.members, db.memberChanges, db.settings, db.events];
-  return db.transaction('rw', tables, async () => {
-    if (input.fields.phone) {
-      const holder = await findByPhone(db, input.fields.phone);
-      if (holder) throw new PhoneTakenError(holder.id);
-    }
-    const outbox = await openOutbox(db, now);
-    const hlc = outbox.clock();
-    const member: Member = {
-      id: newId(now),
-      ...input.fields,
-      joinedAt: now,
-      nameWords: nameWords(input.fields.name),
-      phoneKeys: input.phoneKeys,
-      clocks: Object.fromEntries(Object.keys(input.fields).map((f) => [f, hlc])),
-      stats: EMPTY_STATS,
-    };
-    await db.members.add(member);
-    outbox.memberChange({ memberId: member.id, hlc, fields: input.fields, at: now });
-    await outbox.save();
-    if (input.welcomeStamps) {
-      // The program's welcome stamps, recorded with the rule that gave them.
-      const stamps = input.welcomeStamps;
-      const lines = [{ rule: 'welcome', stamps }];
-      const draft = { memberId: member.id, type: 'bonus' as const, stamps, lines, at: now };
-      await appendEvent(db, member, { ...draft, staffId: DEFAULT_STAFF_ID }, now);
-      return (await db.members.get(member.id)) ?? member;
-    }
-    return member;
-  });
 }
 
 /**

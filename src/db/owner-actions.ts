@@ -11,6 +11,7 @@ import * as staff from './staff';
 export const addStaffMember = onAppDb(staff.addStaffMember);
 export const setStaffActive = onAppDb(staff.setStaffActive);
 export const addAdjustment = onAppDb(ownerLedger.addAdjustment);
+export const resolveConflict = onAppDb(ownerLedger.resolveConflict);
 export const packedMemberEvents = onAppDb(ownerLedger.packedMemberEvents);
 export const anonymiseMember = onAppDb(ownerMembers.anonymiseMember);
 export const membersPage = onAppDb(ownerMembers.membersPage);

@@ -1,9 +1,11 @@
 /**
- * The owner's side of the ledger: manual adjustments and a member's full
- * history. Kept apart from ledger.ts so the counter's first load stays small.
+ * The owner's side of the ledger: manual adjustments, settling conflicts and a
+ * member's full history. Kept apart from ledger.ts so the counter's first load stays small.
  */
 import { adjustmentDraft, type AdjustmentInput } from '../domain/adjustment';
+import { resolveConflictDraft } from '../domain/conflict';
 import { compareEvents, type LedgerEvent } from '../domain/ledger';
+import type { Member } from '../domain/member';
 import {
   appendEvent,
   LedgerRuleError,
@@ -27,6 +29,36 @@ export async function addAdjustment(
     const member = await requireMember(db, memberId);
     return appendEvent(db, member, draft, ctx.now);
   });
+}
+
+/** The owner settles a member's double redemption (see resolveConflictDraft). */
+export async function resolveConflict(
+  db: SetiaDB,
+  memberId: string,
+  forgive: boolean,
+  reason: string,
+  ctx: ActionContext,
+): Promise<LedgerEvent> {
+  return db.transaction('rw', WRITE_TABLES(db), async () => {
+    const member = await requireMember(db, memberId);
+    const draft = resolveConflictDraft(
+      memberId,
+      member.stats,
+      forgive,
+      reason,
+      ctx.staffId,
+      ctx.now,
+    );
+    if (typeof draft === 'string') throw new LedgerRuleError(draft);
+    return appendEvent(db, member, draft, ctx.now);
+  });
+}
+
+/** Members whose ledger gave more rewards than were earned, not yet settled. */
+export async function membersInConflict(db: SetiaDB): Promise<Member[]> {
+  const ids = (await db.members.orderBy('stats.conflicts').primaryKeys()) as string[];
+  const members = await db.members.bulkGet([...new Set(ids)]);
+  return members.filter((m): m is Member => m !== undefined);
 }
 
 /**

@@ -2,7 +2,7 @@
  * A manual adjustment by the owner: stamps added or taken away, always with a
  * reason (the ledger must say why a balance changed outside a visit).
  */
-import type { EventDraft } from './stamping';
+import type { EventDraft } from './ledger';
 import { charCount } from './text';
 
 export const ADJUSTMENT_MAX = 1000;

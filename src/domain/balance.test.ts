@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cardView, EMPTY_STATS, foldLedger } from './balance';
 import type { LedgerEvent } from './ledger';
-import { reversalDraft, undoTarget } from './stamping';
+import { reversalDraft, undoTarget } from './stamp/undo';
 
 let n = 0;
 function ev(partial: Partial<LedgerEvent> & Pick<LedgerEvent, 'type' | 'stamps'>): LedgerEvent {

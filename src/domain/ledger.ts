@@ -5,7 +5,7 @@
  * changes to the program's settings never rewrite history.
  */
 
-import type { RuleLine } from './rules';
+import type { RuleLine } from './stamp/rules';
 
 export type EventType = 'stamp' | 'bonus' | 'redeem' | 'reversal' | 'adjustment' | 'club';
 
@@ -57,6 +57,9 @@ export interface LedgerEvent {
   /** club: the membership sold. */
   club?: ClubSale;
 }
+
+/** An event as a rule decides it: the db layer adds its identity, device and sequence. */
+export type EventDraft = Omit<LedgerEvent, 'id' | 'deviceId' | 'seq'>;
 
 /** Total order that every tablet (and the server) computes the same way, offline. */
 export function compareEvents(a: LedgerEvent, b: LedgerEvent): number {

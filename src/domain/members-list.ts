@@ -3,7 +3,8 @@
  * the rows in memory; 100,000 members sort in a few tens of milliseconds).
  */
 import type { Member } from './member';
-import { currentTier, type Tier } from './rules';
+import type { Tier } from './stamp/rules';
+import { currentTier } from './stamp/tier';
 import { foldText } from './text';
 
 export type SortKey = 'name' | 'joined' | 'lastVisit' | 'stamps' | 'tier';

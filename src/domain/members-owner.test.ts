@@ -11,7 +11,7 @@ import {
   sortRows,
   type MemberRow,
 } from './members-list';
-import type { Tier } from './rules';
+import type { Tier } from './stamp/rules';
 import { effectiveStaffId, staffName } from './staff';
 import { isStaffPin, validateStaffInput } from './staff-input';
 

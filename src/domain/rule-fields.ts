@@ -2,7 +2,7 @@
  * validateRules() per field, so the owner's form can put each message next to
  * the field it is about: each part of the rules is checked on its own.
  */
-import { DEFAULT_RULES, validateRules, type ProgramRules, type RulesError } from './rules';
+import { DEFAULT_RULES, validateRules, type ProgramRules, type RulesError } from './stamp/rules';
 
 export type RuleFieldErrors = Record<string, RulesError>;
 

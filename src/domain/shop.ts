@@ -2,8 +2,9 @@
  * The shop and its program as the owner set them up. Events record what the
  * program granted at the time, so changing these never rewrites history.
  */
-import type { CatalogueReward, ClubOffer } from './offers';
-import type { ProgramRules } from './rules';
+import type { CatalogueReward } from './stamp/catalogue';
+import type { ClubOffer } from './stamp/club';
+import type { ProgramRules } from './stamp/rules';
 import type { PinHash } from './pin-hash';
 import type { StaffMember } from './staff';
 

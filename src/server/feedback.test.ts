@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../domain/ledger';
-import { DEFAULT_RULES } from '../domain/rules';
+import { DEFAULT_RULES } from '../domain/stamp/rules';
 import { signCard } from '../shared/card-link';
 import { testShop } from '../shared/test-shop';
 import { createServerApp } from './app';

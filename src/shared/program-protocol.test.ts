@@ -1,6 +1,6 @@
 /** The program's settings and events travel between tablets: the strict schemas accept them. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES } from '../domain/rules';
+import { DEFAULT_RULES } from '../domain/stamp/rules';
 import { ledgerEventSchema, memberFieldsSchema, shopSettingsSchema } from './sync-protocol';
 import { testShop } from './test-shop';
 

@@ -7,15 +7,8 @@ import { z } from 'zod';
 import type { MemberStats } from '../domain/balance';
 import type { LedgerEvent } from '../domain/ledger';
 import { EMAIL_MAX, type MemberChange, type MemberFields } from '../domain/member';
-import {
-  CATALOGUE_MAX,
-  CLUB_MULTIPLIER_MAX,
-  COST_MAX,
-  EDITION_MAX,
-  OFFER_NAME_MAX,
-  PERKS_MAX,
-  PRICE_MAX,
-} from '../domain/offers';
+import { CATALOGUE_MAX, COST_MAX, EDITION_MAX, OFFER_NAME_MAX } from '../domain/stamp/catalogue';
+import { CLUB_MULTIPLIER_MAX, PERKS_MAX, PRICE_MAX } from '../domain/stamp/club';
 import {
   BIRTHDAY_WINDOW_MAX,
   BONUS_MAX,
@@ -27,7 +20,7 @@ import {
   STAMPS_PER_ITEM_MAX,
   TIER_THRESHOLD_MAX,
   TIERS_MAX,
-} from '../domain/rules';
+} from '../domain/stamp/rules';
 import {
   COUNTRIES,
   CURRENCIES,

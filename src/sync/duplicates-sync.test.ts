@@ -4,11 +4,12 @@
  * tablet and, after sync, every tablet shows one member with the summed
  * balance, the whole ledger kept, and not a stamp lost.
  */
+import { addStamps, enrollMember } from '../db/counter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duplicateSuspects, rescanDuplicates, resolveMerged } from '../db/duplicate-notes';
 import { duplicatesForOwner, mergeDuplicate, moveLeftoverStamps } from '../db/duplicates';
-import { addStamps, memberEvents } from '../db/ledger';
-import { enrollMember, findByPhone, searchMembers } from '../db/members';
+import { memberEvents } from '../db/ledger';
+import { findByPhone, searchMembers } from '../db/members';
 import type { SetiaDB } from '../db/schema';
 import { getShop } from '../db/settings';
 import { memberFields } from '../db/test-db';

@@ -1,6 +1,6 @@
 /** Members held in packs while a tablet catches up: found, stamped, then indexed without loss. */
+import { addStamps } from '../db/counter';
 import { describe, expect, it } from 'vitest';
-import { addStamps } from '../db/ledger';
 import { indexNextPack } from '../db/member-packs';
 import { getMember, searchMembers } from '../db/members';
 import { NEW_JOIN } from '../db/sync-state';

@@ -4,9 +4,10 @@
  * history of the shop; events written after the snapshot arrive by pull,
  * once; a member can be stamped while still packed; a join cut short resumes.
  */
+import { addStamps, redeemReward, undoLast, enrollMember } from '../db/counter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStamps, redeemReward, undoLast, type ActionContext } from '../db/ledger';
-import { getMember, enrollMember, searchMembers, updateMember } from '../db/members';
+import { type ActionContext } from '../db/ledger';
+import { getMember, searchMembers, updateMember } from '../db/members';
 import type { SetiaDB } from '../db/schema';
 import { getSyncState } from '../db/sync-state';
 import { freshDb, memberFields } from '../db/test-db';

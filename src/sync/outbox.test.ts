@@ -3,10 +3,10 @@
  * in batches that leave nothing out, and the pending count says how many the
  * server does not have yet.
  */
+import { addStamps, enrollMember } from '../db/counter';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importMembers } from '../db/csv';
-import { addStamps } from '../db/ledger';
-import { enrollMember, updateMember } from '../db/members';
+import { updateMember } from '../db/members';
 import type { SetiaDB } from '../db/schema';
 import { getSettingClocks, updateShop } from '../db/settings';
 import { updateSyncState } from '../db/sync-state';

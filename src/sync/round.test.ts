@@ -3,10 +3,11 @@
  * over an in-memory SQLite store): offline work converges on every tablet,
  * nothing is lost or doubled, and a double redemption stays as a conflict.
  */
+import { membersInConflict, resolveConflict } from '../db/owner-ledger';
+import { addStamps, redeemReward, enrollMember } from '../db/counter';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStamps, membersInConflict, redeemReward, resolveConflict } from '../db/ledger';
-import { enrollMember, updateMember } from '../db/members';
+import { updateMember } from '../db/members';
 import type { SetiaDB } from '../db/schema';
 import { getSyncState } from '../db/sync-state';
 import { memberFields } from '../db/test-db';

@@ -3,10 +3,9 @@
  * (updateShop), pushed with a hybrid clock, merged on the server setting by
  * setting, pulled by the others. The server checks a changed owner PIN.
  */
+import { addStamps, enrollMember } from '../db/counter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SetiaDB } from '../db/schema';
-import { addStamps } from '../db/ledger';
-import { enrollMember } from '../db/members';
 import { getSettingClocks, getShop, updateShop } from '../db/settings';
 import { getSyncState } from '../db/sync-state';
 import { freshDb, memberFields } from '../db/test-db';

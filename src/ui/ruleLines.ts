@@ -3,7 +3,7 @@
  * shown at the counter and in the owner's preview, so both say the same thing.
  */
 import type { TFunction } from 'i18next';
-import type { RuleLine } from '../domain/rules';
+import type { RuleLine } from '../domain/stamp/rules';
 
 export function explainLine(t: TFunction, line: RuleLine): string {
   const kind = line.rule.split(':')[0]!;

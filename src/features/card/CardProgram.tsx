@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readText, STORED, writeText } from '../../db/browser-storage';
-import { referralCode } from '../../domain/visit';
+import { referralCode } from '../../domain/stamp/referral';
 import { QrCode } from './QrCode';
 
 interface Props {
@@ -29,21 +29,8 @@ type Sent = 'idle' | 'sending' | 'thanks' | 'already' | 'failed';
 
 async function sendFeedback(props: Props, rating: number, comment: string): Promise<Sent> {
   if (props.onTablet) {
-    const [{ recordCardFeedback }, { LedgerRuleError }] = await Promise.all([
-      import('../../db/card-on-tablet'),
-      import('../../db/ledger'),
-    ]);
-    try {
-      await recordCardFeedback(props.memberId, rating, comment, {
-        staffId: 'customer',
-        now: Date.now(),
-      });
-      return 'thanks';
-    } catch (e) {
-      return e instanceof LedgerRuleError && e.code === 'feedback.alreadyRated'
-        ? 'already'
-        : 'failed';
-    }
+    const { rateOnThisTablet } = await import('../../db/feedback');
+    return rateOnThisTablet(props.memberId, rating, comment);
   }
   try {
     const res = await fetch(`/api/card/${encodeURIComponent(props.token)}/feedback`, {

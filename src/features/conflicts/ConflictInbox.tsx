@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { resolveConflict } from '../../db/actions';
+import { resolveConflict } from '../../db/owner-actions';
 import { useMembersInConflict } from '../../db/hooks';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';

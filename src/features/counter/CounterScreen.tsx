@@ -1,8 +1,7 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { resolveMerged } from '../../db/duplicate-notes';
+import { counter } from '../../db/counter-hooks';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
 import { announce } from '../../ui/announcer';
@@ -58,7 +57,7 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
   // A merged duplicate's card opens the member it was merged into.
   const onScanned = useCallback(
     (id: string) =>
-      void resolveMerged(db, id).then(
+      void counter.memberToServe(id).then(
         (kept) => setServing({ id: kept, scanned: true }),
         () => setServing({ id, scanned: true }),
       ),

@@ -1,14 +1,13 @@
 /** One member at the counter: the card, pending rewards, stamping, redeeming, undo, recent visits. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { placeholderMember, recentEvents } from '../../db/ledger';
-import { getMember } from '../../db/members';
+import { useMember, useRecentEvents } from '../../db/counter-hooks';
+import { placeholderMember } from '../../db/ledger';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
-import { QUANTITY_MAX, QUANTITY_MIN, undoTarget } from '../../domain/stamping';
+import { isValidQuantity, QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamp/card';
+import { undoTarget } from '../../domain/stamp/undo';
 import { formatDate, formatRelative } from '../../i18n/format';
 import { GiftIcon } from '../../ui/icons';
 import { useNow } from '../../ui/useNow';
@@ -41,10 +40,10 @@ interface Props {
 export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Props) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  const stored = useLiveQuery(async () => (await getMember(db, memberId)) ?? null, [memberId]);
-  const recent = useLiveQuery(() => recentEvents(db, memberId, Date.now()), [memberId, now]);
+  const stored = useMember(memberId);
+  const recent = useRecentEvents(memberId, now);
   const programmed = hasProgram(shop);
-  const actions = useCounterActions(memberId, scanned, shop.program !== undefined);
+  const actions = useCounterActions(memberId, scanned);
   const amountMode = shop.program?.earning.mode === 'amount';
   const [amount, setAmount] = useState('');
   const [override, setOverride] = useState<string | null>(null);
@@ -71,9 +70,7 @@ export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Pro
 
   const { cardStamps, pendingRewards, owed } = cardView(member.stats.balance, shop.stampsPerCard);
   const q = Number(quantity);
-  const quantityValid =
-    amountMode ||
-    (Number.isInteger(q) && q >= QUANTITY_MIN && q <= QUANTITY_MAX && quantity.trim() !== '');
+  const quantityValid = amountMode || (isValidQuantity(q) && quantity.trim() !== '');
   const spent = Number(amount.replace(',', '.'));
   const undoable = recent ? undoTarget(recent, now) : null;
   const toNextReward = shop.stampsPerCard - cardStamps;

@@ -4,14 +4,16 @@
  * will earn and why, the cooldown, the last stamp's reasons, catalogue rewards
  * the balance allows, and selling the club.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { lastYearEvents, localDay, rewardsGiven } from '../../db/program';
+import { tabletCalendar } from '../../db/member-events';
+import { useLastYearEvents, useRewardRedemptions } from '../../db/program-hooks';
 import type { Member } from '../../domain/member';
-import { activeClub, rewardAvailability } from '../../domain/offers';
 import type { ShopSettings } from '../../domain/shop';
-import { memberStanding, planStamp } from '../../domain/visit';
+import { givenCount, rewardAvailability } from '../../domain/stamp/catalogue';
+import { activeClub } from '../../domain/stamp/club';
+import { yearIn } from '../../domain/stamp/decision';
+import { planStamp } from '../../domain/stamp/stamp';
+import { memberStanding } from '../../domain/stamp/standing';
 import { formatDate, formatMoney } from '../../i18n/format';
 import { explainStamps } from '../../ui/ruleLines';
 import type { useCounterActions } from './useCounterActions';
@@ -28,20 +30,18 @@ interface Props {
   actions: ReturnType<typeof useCounterActions>;
 }
 
-const localYear = (at: number) => new Date(at).getFullYear();
+const localYear = yearIn(tabletCalendar);
 
 export default function MemberProgram(props: Props) {
   const { member, shop, now, quantity, amount, overriding, onOverride, actions } = props;
   const { t } = useTranslation();
-  const events = useLiveQuery(
-    () => lastYearEvents(db, member.id, Date.now()),
-    [member.id, member.stats],
-  );
+  const events = useLastYearEvents(member.id, member.stats);
   const limited = (shop.catalogue ?? []).filter((r) => r.limit !== null);
-  const given = useLiveQuery(
-    async () => Promise.all(limited.map((r) => rewardsGiven(db, r.id))),
-    [shop.catalogue, member.stats],
+  const redemptions = useRewardRedemptions(
+    limited.map((r) => r.id),
+    member.stats,
   );
+  const given = redemptions?.map((rows, i) => givenCount(rows, limited[i]!.id));
   if (!events) return null;
 
   const rules = shop.program;
@@ -54,7 +54,7 @@ export default function MemberProgram(props: Props) {
           rules,
           amountMode ? { quantity: 1, amount } : { quantity },
           standing,
-          localDay(now),
+          tabletCalendar.day(now),
           member.birthday,
           now,
         )

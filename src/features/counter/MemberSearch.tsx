@@ -1,14 +1,13 @@
 /** "Search members": name or phone prefix, results as you type. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
-import { duplicateSuspects } from '../../db/duplicate-notes';
-import { searchMembers } from '../../db/members';
+import { useDuplicateSuspects, useMemberSearch } from '../../db/counter-hooks';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
 import { timed } from '../../ui/perf';
 import { usePhoneFormat } from '../../ui/usePhoneFormat';
+
+const measureSearch = (search: () => Promise<Member[]>) => timed('setia:search', search);
 
 interface Props {
   query: string;
@@ -21,12 +20,9 @@ interface Props {
 export function MemberSearch({ query, onQueryChange, selectedId, stampsPerCard, onPick }: Props) {
   const { t } = useTranslation();
   const deferred = useDeferredValue(query);
-  const results = useLiveQuery(
-    () => (deferred.trim() ? timed('setia:search', () => searchMembers(db, deferred)) : []),
-    [deferred],
-  );
+  const results = useMemberSearch(deferred, measureSearch);
   // Members sharing a phone (enrolled twice on offline tablets) until the owner merges them.
-  const suspects = useLiveQuery(() => duplicateSuspects(db), []);
+  const suspects = useDuplicateSuspects();
   const formatPhone = usePhoneFormat(Boolean(results?.some((m) => m.phone)));
   const searching = deferred.trim().length > 0;
 

@@ -1,6 +1,6 @@
 /** 1..20 stamps at once, with big − and + for touch and a field for typing. */
 import { useTranslation } from 'react-i18next';
-import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
+import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamp/card';
 
 interface Props {
   value: string;

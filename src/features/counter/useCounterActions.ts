@@ -1,29 +1,23 @@
 /**
- * The counter's actions on one member: each is one transaction in db/ledger.ts.
- * Rule refusals come back as i18n keys; nothing was written in that case.
+ * The counter's actions on one member: each is one call to db's `counter`
+ * (one transaction, decided in src/domain/stamp). Rule refusals come back as
+ * i18n keys; nothing was written in that case.
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { db } from '../../db/db';
+import type { StampOptions } from '../../db/counter';
+import { counter } from '../../db/counter-hooks';
 import { storageErrorKey } from '../../db/health';
-import { currentStaffId } from '../../db/current-staff';
-import { addStamps, LedgerRuleError, redeemReward, undoLast } from '../../db/ledger';
-import type { StampOptions } from '../../db/program';
-import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamping';
+import { LedgerRuleError } from '../../db/ledger';
+import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamp/card';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { announce } from '../../ui/announcer';
 import { timed } from '../../ui/perf';
 
 type Action = 'stamp' | 'redeem' | 'undo' | 'club';
 
-/** The program's actions live in a lazy module: a shop without a program never loads them. */
-const programActions = () => import('../../db/program');
-
-/**
- * `verifiedCard`: the member came from a verified card code, and may be new to this tablet.
- * `programmed`: the shop runs a program, so stamps follow its rules.
- */
-export function useCounterActions(memberId: string, verifiedCard = false, programmed = false) {
+/** `verifiedCard`: the member came from a verified card code, and may be new to this tablet. */
+export function useCounterActions(memberId: string, verifiedCard = false) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Action | null>(null);
@@ -56,9 +50,6 @@ export function useCounterActions(memberId: string, verifiedCard = false, progra
     [t],
   );
 
-  // Who is working is read at the moment of the action (another person may have switched in).
-  const ctx = async () => ({ staffId: await currentStaffId(db), now: Date.now(), verifiedCard });
-
   return {
     error,
     busy,
@@ -66,29 +57,20 @@ export function useCounterActions(memberId: string, verifiedCard = false, progra
     stamp: (quantity: number, options: StampOptions = {}) =>
       run(
         'stamp',
-        // The measure is the stamp's transaction: who is working and the program's code come first.
-        async () => {
-          const context = await ctx();
-          if (!programmed)
-            return timed('setia:stamp', () => addStamps(db, memberId, quantity, context));
-          const actions = await programActions();
-          return timed('setia:stamp', () =>
-            actions.addRuledStamps(db, memberId, quantity, context, options),
-          );
-        },
+        // The measure is the stamp's transaction (who is working is read inside it).
+        () => timed('setia:stamp', () => counter.stamp(memberId, quantity, options, verifiedCard)),
         (event) => t('counter.stamped', { count: event.stamps }),
       ),
     redeemItem: (rewardId: string, rewardName: string) =>
       run(
         'redeem',
-        async () =>
-          (await programActions()).redeemCatalogueReward(db, memberId, rewardId, await ctx()),
+        () => counter.redeemCatalogueReward(memberId, rewardId),
         () => t('counter.redeemed', { reward: rewardName }),
       ),
     sellClub: () =>
       run(
         'club',
-        async () => (await programActions()).sellClub(db, memberId, await ctx()),
+        () => counter.sellClub(memberId),
         (event) =>
           t('program.clubSold', {
             club: event.club?.name,
@@ -98,13 +80,13 @@ export function useCounterActions(memberId: string, verifiedCard = false, progra
     redeem: (rewardName: string) =>
       run(
         'redeem',
-        async () => redeemReward(db, memberId, await ctx()),
+        () => counter.redeemCardReward(memberId),
         () => t('counter.redeemed', { reward: rewardName }),
       ),
     undo: () =>
       run(
         'undo',
-        async () => undoLast(db, memberId, await ctx()),
+        () => counter.undo(memberId),
         () => t('counter.undone'),
       ),
   };

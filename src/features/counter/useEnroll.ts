@@ -1,8 +1,9 @@
 /** "New member": validate, normalise the phone with the shop's country, enroll in one transaction. */
 import { useState } from 'react';
-import { db } from '../../db/db';
+import { counter } from '../../db/counter-hooks';
 import { storageErrorKey } from '../../db/health';
-import { enrollMember, PhoneTakenError } from '../../db/members';
+import { LedgerRuleError } from '../../db/ledger';
+import { PhoneTakenError } from '../../db/members';
 import {
   cleanEmail,
   cleanName,
@@ -52,20 +53,14 @@ export function useEnroll(shop: ShopSettings, query: string, referral = '') {
       if (result.ok) phone = result.phone;
       else found.phone = 'phone.invalid';
     }
-    // A referral code names the member who brought this one (their bonus comes with the first stamp).
-    let referredBy: string | null = null;
-    if (referralCode.trim()) {
-      const { findReferrer } = await import('../../db/program');
-      referredBy = (await findReferrer(db, referralCode))?.id ?? null;
-    }
-    setReferralError(referralCode.trim() !== '' && referredBy === null);
+    setReferralError(false);
     setErrors(found);
-    if (Object.keys(found).length > 0 || (referralCode.trim() && !referredBy)) return null;
+    if (Object.keys(found).length > 0) return null;
     setSaving(true);
     setFailed(null);
     try {
-      return await enrollMember(
-        db,
+      // The referral code names the member who brought this one (their bonus comes with the first stamp).
+      return await counter.enrol(
         {
           fields: {
             name: cleanName(input.name),
@@ -75,10 +70,9 @@ export function useEnroll(shop: ShopSettings, query: string, referral = '') {
             marketingConsent: input.marketingConsent,
             consentAt: input.marketingConsent ? now : null,
             anonymised: false,
-            ...(referredBy ? { referredBy } : {}),
           },
           phoneKeys: phone?.keys ?? [],
-          welcomeStamps: shop.program?.welcomeStamps ?? 0,
+          referralCode,
         },
         now,
       );
@@ -86,7 +80,9 @@ export function useEnroll(shop: ShopSettings, query: string, referral = '') {
       if (e instanceof PhoneTakenError) {
         setErrors({ phone: 'phone.taken' });
         setTakenBy(e.memberId);
-      } else setFailed(storageErrorKey(e) ?? 'errors.saveFailed');
+      } else if (e instanceof LedgerRuleError && e.code === 'referral.unknown')
+        setReferralError(true);
+      else setFailed(storageErrorKey(e) ?? 'errors.saveFailed');
       return null;
     } finally {
       setSaving(false);

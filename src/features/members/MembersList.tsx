@@ -10,7 +10,7 @@ import {
   type Sort,
   type SortKey,
 } from '../../domain/members-list';
-import type { Tier } from '../../domain/rules';
+import type { Tier } from '../../domain/stamp/rules';
 import { listDate, listNumber } from './formatters';
 import type { MemberRows } from './useMemberRows';
 import { VirtualTable } from './VirtualTable';

@@ -4,7 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { ShopSettings } from '../../domain/shop';
-import type { Tier } from '../../domain/rules';
+import type { Tier } from '../../domain/stamp/rules';
 import { MemberDetail } from './MemberDetail';
 import { MembersList } from './MembersList';
 import { useMemberRows } from './useMemberRows';

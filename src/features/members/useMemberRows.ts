@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { membersPage } from '../../db/owner-actions';
 import { memberRow, type MemberRow } from '../../domain/members-list';
-import type { Tier } from '../../domain/rules';
+import type { Tier } from '../../domain/stamp/rules';
 
 const PAGE = 5000;
 /** The first page is small, so the first rows show at once. */

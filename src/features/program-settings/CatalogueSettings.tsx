@@ -2,7 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateShop } from '../../db/actions';
-import { validateReward, type CatalogueReward, type RewardKind } from '../../domain/offers';
+import {
+  validateReward,
+  type CatalogueReward,
+  type RewardKind,
+} from '../../domain/stamp/catalogue';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';

@@ -2,7 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateShop } from '../../db/actions';
-import { CLUB_PERIODS, validateClub, type ClubOffer, type ClubPeriod } from '../../domain/offers';
+import {
+  CLUB_PERIODS,
+  validateClub,
+  type ClubOffer,
+  type ClubPeriod,
+} from '../../domain/stamp/club';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';

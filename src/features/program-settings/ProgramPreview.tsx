@@ -2,7 +2,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopSettings } from '../../domain/shop';
-import { earn, type ProgramRules } from '../../domain/rules';
+import { earn } from '../../domain/stamp/earn';
+import type { ProgramRules } from '../../domain/stamp/rules';
 import { formatDate, todayIso } from '../../i18n/format';
 import { explainStamps } from '../../ui/ruleLines';
 import { Field } from '../../ui/Field';

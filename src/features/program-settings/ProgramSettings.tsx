@@ -14,7 +14,7 @@ import {
   type ProgramRules,
   type Promotion,
   type Tier,
-} from '../../domain/rules';
+} from '../../domain/stamp/rules';
 import { Field } from '../../ui/Field';
 import { NumberInput } from './NumberInput';
 import { ProgramPreview } from './ProgramPreview';

@@ -12,7 +12,8 @@ import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
 import { mergeSettingsChanges, type SettingClocks } from '../../domain/settings-merge';
-import { feedbackOutcome, memberStanding } from '../../domain/visit';
+import { feedbackOutcome } from '../../domain/stamp/feedback';
+import { memberStanding } from '../../domain/stamp/standing';
 import { verifyCard } from '../../shared/card-link';
 import type {
   DeviceInfo,

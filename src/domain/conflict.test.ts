@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldLedger } from './balance';
-import type { LedgerEvent } from './ledger';
-import { resolveConflictDraft, type EventDraft } from './stamping';
+import type { EventDraft, LedgerEvent } from './ledger';
+import { resolveConflictDraft } from './conflict';
 
 const at = (i: number) => 1_700_000_000_000 + i * 60_000;
 let n = 0;

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LedgerEvent } from './ledger';
+import type { LedgerEvent } from '../ledger';
+import { referralLine, referralRule } from './referral';
 import { DEFAULT_RULES } from './rules';
-import { memberStanding, planStamp, referralLine, referralRule } from './visit';
+import { planStamp } from './stamp';
+import { memberStanding } from './standing';
 
 const rules = { ...DEFAULT_RULES, referral: { referrerStamps: 2 } };
 let seq = 0;
@@ -85,34 +87,5 @@ describe('standing', () => {
     // An undone stamp no longer counts.
     const undo = event({ type: 'reversal', reverses: recent[1]!.id, at: now - 500 });
     expect(memberStanding(withRules, [old, ...recent, undo], now).visits12).toBe(1);
-  });
-});
-
-describe('rule field errors', () => {
-  it('puts each problem on its own field', async () => {
-    const { ruleFieldErrors } = await import('./rule-fields');
-    expect(
-      ruleFieldErrors({
-        ...DEFAULT_RULES,
-        welcomeStamps: -1,
-        promotions: [
-          { id: 'a', name: 'Ok', multiplier: 2, from: null, to: null, weekdays: [] },
-          {
-            id: 'b',
-            name: '',
-            multiplier: 0.5,
-            from: '2026-05-01',
-            to: '2026-04-01',
-            weekdays: [],
-          },
-        ],
-      }),
-    ).toEqual({
-      welcomeStamps: 'rules.bonus',
-      'promotions.1.name': 'rules.promotionName',
-      'promotions.1.multiplier': 'rules.multiplier',
-      'promotions.1.to': 'rules.promotionDates',
-    });
-    expect(ruleFieldErrors(DEFAULT_RULES)).toEqual({});
   });
 });

@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkCooldown } from './cooldown';
+import { earn, inBirthdayWindow, type EarnContext } from './earn';
 import {
-  checkCooldown,
-  currentTier,
   DEFAULT_RULES,
-  earn,
-  inBirthdayWindow,
   validateRules,
-  type EarnContext,
   type ProgramRules,
   type Promotion,
   type Tier,
 } from './rules';
+import { currentTier } from './tier';
 
 const gold: Tier = { id: 'gold', name: 'Gold', basis: 'visits', threshold: 20, multiplier: 2 };
 const lebaran: Promotion = {

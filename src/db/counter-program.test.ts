@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_RULES, type ProgramRules } from '../domain/rules';
+import { DEFAULT_RULES, type ProgramRules } from '../domain/stamp/rules';
+import { addStamps, enrollMember, redeemCatalogueReward, sellClub } from './counter';
+import { recordFeedback } from './feedback';
 import { LedgerRuleError, memberEvents } from './ledger';
-import {
-  addRuledStamps as addStamps,
-  recordFeedback,
-  redeemCatalogueReward,
-  sellClub,
-} from './program';
-import { enrollMember } from './members';
 import type { SetiaDB } from './schema';
 import { getShop, updateShop } from './settings';
 import { freshDb, memberFields } from './test-db';
@@ -22,10 +17,10 @@ afterEach(() => db?.close());
 const ctx = (dt = 0) => ({ staffId: 'owner', now: T0 + dt });
 const rules = (patch: Partial<ProgramRules>): ProgramRules => ({ ...DEFAULT_RULES, ...patch });
 
-async function enroll(name: string, extra: Record<string, unknown> = {}, welcome = 0) {
+async function enroll(name: string, extra: Record<string, unknown> = {}) {
   return enrollMember(
     db,
-    { fields: { ...memberFields(name), ...extra }, phoneKeys: [], welcomeStamps: welcome },
+    { fields: { ...memberFields(name), ...extra }, phoneKeys: [] },
     T0 - 1000,
   );
 }
@@ -86,7 +81,8 @@ describe('the program at the counter', () => {
 
   it('gives welcome stamps on enrollment', async () => {
     db = await freshDb();
-    const m = await enroll('Ana', {}, 2);
+    await updateShop(db, { program: rules({ welcomeStamps: 2 }) });
+    const m = await enroll('Ana');
     expect(m.stats.balance).toBe(2);
     expect((await memberEvents(db, m.id))[0]!.lines).toEqual([{ rule: 'welcome', stamps: 2 }]);
   });

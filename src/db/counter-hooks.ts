@@ -1,0 +1,59 @@
+/**
+ * The counter screen's window on the app's database: live reads as hooks, and
+ * the counter's commands (db/counter.ts) bound to it, one call per cashier action.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { LedgerEvent } from '../domain/ledger';
+import type { Member } from '../domain/member';
+import {
+  addStamps,
+  enrollMember,
+  redeemCatalogueReward,
+  redeemReward,
+  sellClub,
+  undoLast,
+  type EnrollInput,
+  type StampOptions,
+} from './counter';
+import { db } from './db';
+import { duplicateSuspects, resolveMerged } from './duplicate-notes';
+import { recentEvents } from './member-events';
+import { getMember, searchMembers } from './members';
+
+/** The member (a tablet still catching up may hold them in a pack); null if unknown, undefined while loading. */
+export function useMember(memberId: string): Member | null | undefined {
+  return useLiveQuery(async () => (await getMember(db, memberId)) ?? null, [memberId]);
+}
+
+/** The member's events "Undo" looks at, read again as `now` moves on. */
+export function useRecentEvents(memberId: string, now: number): LedgerEvent[] | undefined {
+  return useLiveQuery(() => recentEvents(db, memberId, Date.now()), [memberId, now]);
+}
+
+/** "Search members" as the cashier types; `measure` wraps the query (the UI's timing marks). */
+export function useMemberSearch(
+  query: string,
+  measure: (search: () => Promise<Member[]>) => Promise<Member[]> = (search) => search(),
+): Member[] | undefined {
+  return useLiveQuery(() => (query.trim() ? measure(() => searchMembers(db, query)) : []), [query]);
+}
+
+/** Members sharing a phone (enrolled twice on offline tablets) until the owner merges them. */
+export function useDuplicateSuspects(): Set<string> | undefined {
+  return useLiveQuery(() => duplicateSuspects(db), []);
+}
+
+/** The counter's commands on the app's database, at the moment of the call. */
+export const counter = {
+  /** `verifiedCard`: opened by a verified card code, so a member new to this tablet can be stamped. */
+  stamp: (memberId: string, quantity: number, options: StampOptions = {}, verifiedCard = false) =>
+    addStamps(db, memberId, quantity, { now: Date.now(), verifiedCard }, options),
+  redeemCardReward: (memberId: string) => redeemReward(db, memberId, { now: Date.now() }),
+  redeemCatalogueReward: (memberId: string, rewardId: string) =>
+    redeemCatalogueReward(db, memberId, rewardId, { now: Date.now() }),
+  sellClub: (memberId: string) => sellClub(db, memberId, { now: Date.now() }),
+  undo: (memberId: string) => undoLast(db, memberId, { now: Date.now() }),
+  enrol: (input: EnrollInput, now = Date.now()) => enrollMember(db, input, now),
+  /** The member to serve for a scanned card: a merged duplicate opens the member it was merged into. */
+  memberToServe: (memberId: string) => resolveMerged(db, memberId),
+};
