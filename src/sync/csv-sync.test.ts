@@ -10,7 +10,7 @@ import type { SetiaDB } from '../db/schema';
 import { parseCsv } from '../domain/csv-read';
 import { checkImportRows, guessMapping } from '../domain/member-csv';
 import { openHarness, type Harness } from '../../tests/support/tablets';
-import { pendingCount } from './outbox';
+import { pendingCount } from './outgoing';
 
 const NOW = 1_750_000_000_000;
 let h: Harness;

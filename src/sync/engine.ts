@@ -8,7 +8,7 @@
 import { db } from '../db/db';
 import { watchOutbox } from '../db/outbox-watch';
 import { getSyncState } from '../db/sync-state';
-import { pendingCount } from './outbox';
+import { pendingCount } from './outgoing';
 import { syncRound } from './round';
 import { nextSyncDelay } from './schedule';
 import { syncStatus } from './status';

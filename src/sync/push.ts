@@ -7,7 +7,7 @@ import type { SetiaDB } from '../db/schema';
 import { updateSyncState, type SyncState } from '../db/sync-state';
 import { BATCH_MAX, SETTINGS_BATCH_MAX } from '../shared/sync-limits';
 import type { SyncApi } from './client';
-import { outgoing, outgoingSettings } from './outbox';
+import { outgoing, outgoingSettings } from './outgoing';
 import { SyncError } from './sync-error';
 
 const PUSH_BATCH = BATCH_MAX;

@@ -12,7 +12,7 @@ import type { SetiaDB } from '../db/schema';
 import { getSyncState } from '../db/sync-state';
 import { memberFields } from '../db/test-db';
 import { openHarness, SERVER, type Harness } from '../../tests/support/tablets';
-import { pendingCount } from './outbox';
+import { pendingCount } from './outgoing';
 
 let h: Harness;
 /** Set to make the next push reach the server but lose its reply. */

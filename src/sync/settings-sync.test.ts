@@ -15,7 +15,7 @@ import { hashPin, verifyPin } from '../shared/pin';
 import { testShop, TEST_OWNER_PIN } from '../shared/test-shop';
 import { openHarness, SERVER, type Harness } from '../../tests/support/tablets';
 import { connectToServer } from './connect';
-import { pendingCount } from './outbox';
+import { pendingCount } from './outgoing';
 import { SyncError } from './sync-error';
 
 let h: Harness;

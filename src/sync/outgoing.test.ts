@@ -13,7 +13,7 @@ import { updateSyncState } from '../db/sync-state';
 import { freshDb, memberFields } from '../db/test-db';
 import type { ImportMember } from '../domain/member-csv';
 import { connectToServer } from './connect';
-import { outgoing, outgoingSettings, pendingCount } from './outbox';
+import { outgoing, outgoingSettings, pendingCount } from './outgoing';
 
 const T0 = 1_750_000_000_000;
 const OPTS = { now: T0, staffId: 'owner', reason: 'Carried over from import' };
