@@ -4,7 +4,7 @@
  * packs from an import), an owner's settings edit — is given its id and this
  * device's next sequence number here, and stored here, inside the caller's
  * transaction: it is saved with the change it carries, or not at all. Sync
- * reads it back by sequence (src/sync/outbox.ts); whoever watches it
+ * reads it back by sequence (src/sync/outgoing.ts); whoever watches it
  * (db/outbox-watch.ts) hears once the transaction has committed.
  */
 import { Dexie, type Table } from 'dexie';
