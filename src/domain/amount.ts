@@ -9,7 +9,10 @@
  * reason, never guessed. Each locale's own signs come from Intl (formatToParts),
  * so the locale is passed in: nothing here reads a clock or a global setting.
  */
-import { CURRENCIES, type Country, type Currency } from './shop';
+import { currencyDecimals } from './locale';
+import { CURRENCIES, type Currency } from './shop';
+
+export { COUNTRY_LOCALE, currencyDecimals } from './locale';
 
 /** Why a text is not an amount (each has a message in the catalogues: amount.problem.*). */
 export type AmountProblem =
@@ -31,30 +34,10 @@ export type AmountProblem =
 
 export type AmountReading = { ok: true; value: number } | { ok: false; problem: AmountProblem };
 
-/** Currencies whose prices carry no decimals in shops. */
-const WHOLE: ReadonlySet<Currency> = new Set<Currency>(['IDR', 'VND']);
-
-export function currencyDecimals(currency: Currency): 0 | 2 {
-  return WHOLE.has(currency) ? 0 : 2;
-}
-
 /** Beyond any sale, price or setting a café has: a typo (a key held down), not an amount. */
 export const AMOUNT_MAX = 999_999_999_999;
 /** Digits a double keeps exactly: more are refused rather than rounded. */
 const DIGITS_MAX = 15;
-
-/** The locale whose conventions (separators, date order) a shop's country uses. */
-export const COUNTRY_LOCALE: Record<Country, string> = {
-  ID: 'id-ID',
-  MY: 'ms-MY',
-  VN: 'vi-VN',
-  SG: 'en-SG',
-  TH: 'th-TH',
-  PH: 'en-PH',
-  US: 'en-US',
-  AU: 'en-AU',
-  GB: 'en-GB',
-};
 
 /** How people write a currency besides what Intl prints ("Rp." with a dot, "đ" for đồng). */
 const TYPED_SIGNS: Record<Currency, string[]> = {

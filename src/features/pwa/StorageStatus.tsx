@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { getLastExportAt } from '../../db/settings';
-import { formatRelative } from '../../i18n/format';
+import { formatRelative, numberFormat } from '../../i18n/format';
 import { useNow } from '../../ui/useNow';
 
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -18,7 +18,7 @@ interface Storage {
   quota: number | null;
 }
 
-function formatBytes(bytes: number, locale: string): string {
+function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
@@ -26,15 +26,11 @@ function formatBytes(bytes: number, locale: string): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    maximumFractionDigits: 1,
-  }).format(value);
+  return numberFormat({ style: 'unit', unit: units[unit], maximumFractionDigits: 1 }).format(value);
 }
 
 export function StorageStatus() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const now = useNow(60_000);
   const lastExport = useLiveQuery(() => getLastExportAt(db), []);
   const [storage, setStorage] = useState<Storage>({ persisted: null, usage: null, quota: null });
@@ -68,8 +64,8 @@ export function StorageStatus() {
       {storage.usage !== null && storage.quota !== null && (
         <p className="muted">
           {t('pwa.storage.usage', {
-            used: formatBytes(storage.usage, i18n.language),
-            quota: formatBytes(storage.quota, i18n.language),
+            used: formatBytes(storage.usage),
+            quota: formatBytes(storage.quota),
           })}
         </p>
       )}
