@@ -258,7 +258,7 @@ describe('loyalty program', () => {
     const amount = page.getByLabel('Amount spent (IDR)');
     await amount.fill('10000');
     await stamp(page);
-    await page.getByText('That amount earns no stamp (one stamp per 25,000).').waitFor();
+    await page.getByText('That amount earns no stamp (one stamp per 25.000).').waitFor();
     expect(await cardProgress(page)).toBe('0 of 10 stamps');
     await amount.fill('80000');
     await page.getByText('This visit: 3 stamps').waitFor();
