@@ -57,7 +57,10 @@ const word = (form: string) =>
     'iu',
   );
 const names = (text: string, entry: Entry) => {
-  const said = (entry.ignore ?? []).reduce((t, phrase) => t.replace(new RegExp(word(phrase).source, 'giu'), ' '), text);
+  const said = (entry.ignore ?? []).reduce(
+    (t, phrase) => t.replace(new RegExp(word(phrase).source, 'giu'), ' '),
+    text,
+  );
   return entry.forms.some((f) => word(f).test(said));
 };
 /** A plural key's English text, for a translation that has only some of the plural forms. */
