@@ -1,12 +1,16 @@
 /**
  * For the owner: whether the browser promised to keep Setia's data, how much
- * space it uses, and a reminder when the last export is over a week old.
+ * space it uses, and where else the data is: on the sync server when this
+ * tablet is connected to one; otherwise only in this browser, with a reminder
+ * to export when the members were never exported or not for over a week.
+ * One message about backups, never two that disagree.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/db';
 import { getLastExportAt } from '../../db/settings';
+import { getSyncState, type SyncState } from '../../db/sync';
 import { formatRelative, numberFormat } from '../../i18n/format';
 import { useNow } from '../../ui/useNow';
 
@@ -49,8 +53,8 @@ export function StorageStatus() {
     };
   }, []);
 
-  const exportIsOld =
-    lastExport !== undefined && (lastExport === null || now - lastExport > WEEK_MS);
+  const sync = useLiveQuery(async () => (await getSyncState(db)) ?? null, []);
+  const loaded = lastExport !== undefined && sync !== undefined;
   return (
     <section className="storage-status" aria-labelledby="storage-status-title">
       <h2 id="storage-status-title">{t('pwa.storage.title')}</h2>
@@ -69,17 +73,56 @@ export function StorageStatus() {
           })}
         </p>
       )}
-      {lastExport ? (
-        <p className="muted">
-          {t('pwa.storage.lastExport', { when: formatRelative(lastExport, now) })}
-        </p>
-      ) : null}
-      {lastExport === null && <p>{t('pwa.storage.neverExported')}</p>}
-      {exportIsOld && (
-        <p className="storage-status__warn" role="alert">
-          {t('pwa.storage.exportOld')}
-        </p>
-      )}
+      {loaded && <Backup lastExport={lastExport} sync={sync} now={now} />}
     </section>
   );
+}
+
+/** Where the shop's data is kept besides this browser, and what to do about it: one message. */
+function Backup({
+  lastExport,
+  sync,
+  now,
+}: {
+  lastExport: number | null;
+  sync: SyncState | null;
+  now: number;
+}) {
+  const { t } = useTranslation();
+  if (sync) {
+    const server = serverName(sync.server);
+    return (
+      <p className="muted">
+        {sync.lastSyncAt === null
+          ? t('pwa.storage.onServerSoon', { server })
+          : t('pwa.storage.onServer', { server, when: formatRelative(sync.lastSyncAt, now) })}
+      </p>
+    );
+  }
+  if (lastExport === null)
+    return (
+      <p className="storage-status__warn" role="alert">
+        {t('pwa.storage.neverExported')}
+      </p>
+    );
+  if (now - lastExport > WEEK_MS)
+    return (
+      <p className="storage-status__warn" role="alert">
+        {t('pwa.storage.exportOld', { when: formatRelative(lastExport, now) })}
+      </p>
+    );
+  return (
+    <p className="muted">
+      {t('pwa.storage.lastExport', { when: formatRelative(lastExport, now) })}
+    </p>
+  );
+}
+
+/** "setia.example.com" for "https://setia.example.com/": the server as the owner knows it. */
+function serverName(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
 }
