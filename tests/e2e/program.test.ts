@@ -198,7 +198,7 @@ describe('loyalty program', () => {
     await expect.poll(() => cardProgress(page)).toBe('1 of 10 stamps');
 
     // The club doubles his stamps while it runs.
-    await budi.getByRole('button', { name: /^Sell Kopi Club \(IDR/ }).click();
+    await budi.getByRole('button', { name: /^Sell Kopi Club \(Rp 50\.000 a week\)$/ }).click();
     await budi.getByText(/^Kopi Club until /).waitFor();
     await page.getByRole('button', { name: 'Add stamp' }).click();
     await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
