@@ -176,19 +176,7 @@ export function todayIso(now: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-// "{{count, number}}" in the catalogues writes numbers the way formatNumber does.
-i18n.services.formatter?.add(
-  'number',
-  (value: unknown, _lng: string | undefined, options: Record<string, unknown>) =>
-    typeof value === 'number' ? numberFormat(numberOptions(options)).format(value) : String(value),
+// "{{count, number}}" in the catalogues writes numbers as formatNumber does (the catalogues pass no options).
+i18n.services.formatter?.add('number', (value: unknown) =>
+  typeof value === 'number' ? formatNumber(value) : String(value),
 );
-
-/** Only Intl's own options (i18next passes its interpolation settings along). */
-function numberOptions(options: Record<string, unknown>): Intl.NumberFormatOptions {
-  const { minimumFractionDigits, maximumFractionDigits, style, unit, currency } = options;
-  return Object.fromEntries(
-    Object.entries({ minimumFractionDigits, maximumFractionDigits, style, unit, currency }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  );
-}
