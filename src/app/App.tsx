@@ -16,7 +16,8 @@ import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../sync/load';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
-import { loadCatalogues, type CatalogueGroup } from '../i18n';
+import { loadCatalogues, useCatalogues, type CatalogueGroup } from '../i18n';
+import { setShopCountry } from '../i18n/format';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
@@ -85,6 +86,8 @@ export function App() {
 
 function StaffApp({ path }: { path: string }) {
   const shop = useLiveQuery(async () => (await getShop(db)) ?? null, []);
+  // Before anything below renders: its numbers and dates follow the shop's country.
+  if (shop) setShopCountry(shop.country);
   const [invite, setInvite] = useState(() =>
     new URLSearchParams(window.location.search).get('ref'),
   );
@@ -168,6 +171,8 @@ function AfterFirstRender({ children }: { children: ReactNode }) {
 
 /** The owner area's sections, each made of other features' panels. */
 function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string | undefined }) {
+  // The tabs' names are written here: the owner area's words must be in first (see useCatalogues).
+  useCatalogues('owner');
   const { t } = useTranslation();
   return (
     <OwnerScreen

@@ -15,5 +15,6 @@ export const resolveConflict = onAppDb(ownerLedger.resolveConflict);
 export const packedMemberEvents = onAppDb(ownerLedger.packedMemberEvents);
 export const anonymiseMember = onAppDb(ownerMembers.anonymiseMember);
 export const membersPage = onAppDb(ownerMembers.membersPage);
+export const watchMemberCount = onAppDb(ownerMembers.watchMemberCount);
 export const mergeDuplicate = onAppDb(duplicates.mergeDuplicate);
 export const moveLeftoverStamps = onAppDb(duplicates.moveLeftoverStamps);

@@ -27,6 +27,9 @@ export type { PinHash } from './pin-hash';
 /** Until staff log in (owner area), actions are recorded as the owner's. */
 export const DEFAULT_STAFF_ID = 'owner';
 
+/** Who a rating sent from the customer's own card is recorded as (its feedback bonus included). */
+export const CUSTOMER_STAFF_ID = 'customer';
+
 /** The card's own reward: a full card of `stampsPerCard` stamps. */
 export const CARD_REWARD_ID = 'card';
 

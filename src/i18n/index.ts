@@ -10,6 +10,7 @@
  * language, when the owner area opens: they stay out of the counter's first load.
  */
 import i18n from 'i18next';
+import { use } from 'react';
 import { initReactI18next } from 'react-i18next';
 import { readText, STORED, writeText } from '../db/browser-storage';
 
@@ -97,7 +98,8 @@ async function loadGroup(language: Language, group: Group): Promise<void> {
   loaded.add(id);
 }
 
-async function loadLanguage(language: Language): Promise<void> {
+/** A language's words: its base files and the lazy groups some screen has asked for. */
+export async function loadLanguage(language: Language): Promise<void> {
   await loadGroup(language, 'base');
   for (const group of wanted) await loadGroup(language, group);
 }
@@ -107,6 +109,25 @@ export async function loadCatalogues(...groups: CatalogueGroup[]): Promise<void>
   for (const group of groups) wanted.add(group);
   const current = isLanguage(i18n.language) ? i18n.language : 'en';
   await Promise.all(groups.flatMap((group) => [loadGroup('en', group), loadGroup(current, group)]));
+}
+
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * For a component that writes lazy groups' words itself, not only through its
+ * lazy children: it suspends until they are loaded. Without it, a parent that
+ * rendered while the words were still loading keeps its raw keys: when the
+ * suspended children come back, React reuses the parent's render (same props),
+ * so e.g. the owner area's tabs read "owner.section.program" after /owner/program
+ * was opened directly.
+ */
+export function useCatalogues(...groups: CatalogueGroup[]): void {
+  const language = isLanguage(i18n.language) ? i18n.language : 'en';
+  if (groups.every((g) => loaded.has(`en:${g}`) && loaded.has(`${language}:${g}`))) return;
+  const key = `${language}:${groups.join(',')}`;
+  let promise = loading.get(key);
+  if (!promise) loading.set(key, (promise = loadCatalogues(...groups)));
+  use(promise);
 }
 
 /** Switches the app's language and remembers it on this device. */
@@ -136,6 +157,8 @@ void i18n.use(initReactI18next).init({
   resources: { en: { translation: mergeCatalogues(english) } },
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
+  // Words that arrive later (a lazy group) redraw what is on screen, in case it was drawn first.
+  react: { bindI18nStore: 'added' },
 });
 
 export default i18n;

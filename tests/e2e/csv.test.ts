@@ -129,6 +129,9 @@ describe('members CSV', () => {
     await setUpShop(page, baseURL);
     await enroll(page, { name: 'Agus Salim', phone: '0857 0000 1111' });
     await openOwner(page, 'Members');
+    const listed = (count: string) =>
+      page.getByRole('status').filter({ hasText: new RegExp(`^${count}$`) });
+    await listed('1 member').waitFor();
     const file = [
       'Nama;No. HP;Email;Tanggal lahir;Stempel',
       'Siti Rahma;0812-3456-789;siti@kopi.id;14/02/1990;4',
@@ -157,6 +160,9 @@ describe('members CSV', () => {
     ]);
     await page.getByRole('button', { name: 'Import 2 members' }).click();
     await page.getByText(/^Imported 2 members\./).waitFor({ timeout: 30_000 });
+    // The members list above follows the import (written by the CSV worker), without a reload.
+    await listed('3 members').waitFor();
+    await page.getByRole('button', { name: 'Putri ☕' }).waitFor();
 
     await backToCounter(page);
     expect(await search(page, '0812 3456')).toEqual(['Siti Rahma']);

@@ -11,7 +11,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { foldLedger } from '../../src/domain/balance';
 import type { LedgerEvent } from '../../src/domain/ledger';
 import type { Member } from '../../src/domain/member';
-import { addStamps, enroll, setUpShop } from './support/shop';
+import { catalogue } from './support/catalogue';
+import { addStamps, enroll, OWNER_PIN, setUpShop } from './support/shop';
 import { tabletPerTest } from './support/tablet';
 
 const baseURL = inject('baseURL');
@@ -177,7 +178,7 @@ describe('insights', () => {
       name: 'Members by number of visits in this period',
     });
     expect(await frequency.getByRole('listitem').allInnerTexts()).toEqual([
-      expect.stringMatching(/^1 visits\s+2 members$/),
+      expect.stringMatching(/^1 visit\s+2 members$/),
       expect.stringMatching(/^2–3 visits\s+1 member$/),
       expect.stringMatching(/^4–6 visits\s+0 members$/),
       expect.stringMatching(/^7–12 visits\s+0 members$/),
@@ -229,5 +230,49 @@ describe('insights', () => {
     await churnDays.blur();
     await page.getByRole('radio', { name: 'Last 30 days' }).check();
     await expectFigures(page, { Churn: '33%' }); // Dewi, 10 days ago, of three
+  });
+
+  it('lays the period picker out: small radios, each choice on one line, in every language', async () => {
+    const { page } = await newTablet();
+    await setUpShop(page, baseURL);
+    await page.goto(`${baseURL}/owner/insights`);
+    await page.getByLabel('Owner PIN').fill(OWNER_PIN);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    let shown = 'en';
+    for (const language of ['en', 'id', 'ms', 'vi']) {
+      const t = catalogue(language);
+      await page.getByLabel(catalogue(shown)('common.language')).selectOption(language);
+      shown = language;
+      const period = page.getByRole('group', { name: t('insights.period') });
+      await period.getByRole('radio', { name: t('insights.lastDays', { count: 30 }) }).waitFor();
+      for (const size of [
+        { width: 1024, height: 600 },
+        { width: 800, height: 1280 },
+        { width: 600, height: 1024 },
+      ]) {
+        await page.setViewportSize(size);
+        const choices = await period.locator('label').evaluateAll((labels) =>
+          labels.map((label) => {
+            const radio = label.querySelector('input')!.getBoundingClientRect();
+            const text = label.querySelector('span')!;
+            const lines = text.getClientRects().length;
+            return {
+              text: text.textContent,
+              radio: radio.width <= 24 && radio.height <= 24,
+              oneLine:
+                lines === 1 &&
+                text.getBoundingClientRect().height <
+                  2 * parseFloat(getComputedStyle(text).fontSize) * 1.2,
+              target: label.getBoundingClientRect().height >= 44,
+            };
+          }),
+        );
+        expect({ language, size, choices }).toEqual({
+          language,
+          size,
+          choices: choices.map((c) => ({ ...c, radio: true, oneLine: true, target: true })),
+        });
+      }
+    }
   });
 });

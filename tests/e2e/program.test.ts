@@ -198,7 +198,7 @@ describe('loyalty program', () => {
     await expect.poll(() => cardProgress(page)).toBe('1 of 10 stamps');
 
     // The club doubles his stamps while it runs.
-    await budi.getByRole('button', { name: /^Sell Kopi Club \(IDR/ }).click();
+    await budi.getByRole('button', { name: /^Sell Kopi Club \(Rp 50\.000 a week\)$/ }).click();
     await budi.getByText(/^Kopi Club until /).waitFor();
     await page.getByRole('button', { name: 'Add stamp' }).click();
     await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
@@ -258,7 +258,7 @@ describe('loyalty program', () => {
     const amount = page.getByLabel('Amount spent (IDR)');
     await amount.fill('10000');
     await stamp(page);
-    await page.getByText('That amount earns no stamp (one stamp per 25,000).').waitFor();
+    await page.getByText('That amount earns no stamp (one stamp per 25.000).').waitFor();
     expect(await cardProgress(page)).toBe('0 of 10 stamps');
     await amount.fill('80000');
     await page.getByText('This visit: 3 stamps').waitFor();

@@ -6,6 +6,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { tabletPerTest } from './support/tablet';
 import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
+import { openOwner } from './support/sync';
 
 const baseURL = inject('baseURL');
 const newTablet = tabletPerTest();
@@ -101,5 +102,51 @@ describe('storage', () => {
     });
     expect(seqs).toHaveLength(12);
     expect(new Set(seqs).size).toBe(12);
+  });
+
+  it('says one consistent thing about backups, and knows a connected tablet is also on the server', async () => {
+    const { page } = await newTablet();
+    await setUpShop(page, baseURL);
+    await openOwner(page, 'Shop');
+    const panel = page.getByRole('region', { name: 'Storage on this device' });
+    const neverExported = panel.getByText('Your members have never been exported from this device');
+    const onlyHere = panel.getByText(/its data lives only in this browser/);
+    await neverExported.waitFor();
+    expect(await onlyHere.count()).toBe(1); // one message, not "never exported" and "over a week ago"
+
+    // An export sixteen days ago: the reminder says when, and only that.
+    await page.evaluate(
+      async (at) => {
+        const open = indexedDB.open('setia');
+        const db: IDBDatabase = await new Promise((ok) => (open.onsuccess = () => ok(open.result)));
+        const tx = db.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put({ key: 'lastExportAt', value: at });
+        await new Promise((ok) => (tx.oncomplete = ok));
+        db.close();
+      },
+      Date.now() - 16 * 86_400_000,
+    );
+    await page.reload();
+    await page.getByLabel('Owner PIN').fill('2468');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await panel.getByText(/^Your last export was 2 weeks ago\. Until this shop syncs/).waitFor();
+    expect(await neverExported.count()).toBe(0);
+    expect(await onlyHere.count()).toBe(1);
+
+    // Connected to the shop's server: its data is kept there too, and no warning remains.
+    await page.getByRole('link', { name: 'Tablets' }).click();
+    await page.getByRole('button', { name: 'Connect this tablet' }).click();
+    await page.getByText(`Connected to ${baseURL}`).waitFor();
+    await page.getByRole('link', { name: 'Shop' }).click();
+    const host = new URL(baseURL).host;
+    await panel
+      .getByText(
+        new RegExp(
+          `^This tablet syncs with ${host.replace(/\./g, '\\.')}: the shop's data is also kept on the server`,
+        ),
+      )
+      .waitFor({ timeout: 20_000 });
+    expect(await onlyHere.count()).toBe(0);
+    expect(await panel.getByRole('alert').count()).toBe(0);
   });
 });

@@ -39,7 +39,7 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       value: share(r.retentionRate),
       meaning: t('insights.retentionMeans', {
         members: t('insights.memberCount', { count: r.visitedBefore }),
-        days: formatNumber(periodDays),
+        count: periodDays,
       }),
     },
     {
@@ -84,13 +84,14 @@ export function Headlines({ insights: r, churnDays, periodDays }: Props) {
       id: 'satisfaction',
       label: t('insights.satisfaction'),
       value: share(r.satisfaction.index),
-      meaning: t('insights.satisfactionMeans', {
-        ratings: t('insights.ratingCount', { count: r.satisfaction.ratings }),
-        average:
-          r.satisfaction.average === null
-            ? t('insights.noData')
-            : formatAverage(r.satisfaction.average),
-      }),
+      // No ratings, no average: a sentence of its own, not "average No data yet" inside one.
+      meaning:
+        r.satisfaction.average === null
+          ? t('insights.noRatings')
+          : t('insights.satisfactionMeans', {
+              ratings: t('insights.ratingCount', { count: r.satisfaction.ratings }),
+              average: formatAverage(r.satisfaction.average),
+            }),
     },
   ];
   return (

@@ -12,7 +12,7 @@ import {
   parseChurnDays,
   type Insights,
 } from '../../domain/insights';
-import type { ShopSettings } from '../../domain/shop';
+import { CUSTOMER_STAFF_ID, DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { Field } from '../../ui/Field';
 import { BarList } from './BarList';
@@ -157,7 +157,11 @@ const Figures = memo(function Figures({
     null,
   );
   const staffName = (id: string) =>
-    id === 'owner' ? t('insights.owner') : (staffNames?.find((s) => s.id === id)?.name ?? id);
+    id === DEFAULT_STAFF_ID
+      ? t('insights.owner')
+      : id === CUSTOMER_STAFF_ID
+        ? t('insights.customer')
+        : (staffNames?.find((s) => s.id === id)?.name ?? id);
 
   return (
     <>
@@ -207,7 +211,8 @@ const Figures = memo(function Figures({
           empty={t('insights.noVisits')}
           bars={r.frequency.map((f) => ({
             key: f.bucket,
-            label: t('insights.visitsBucket', { bucket: f.bucket }),
+            // "1", "2–3", "13+": the bucket's first number decides the plural ("1 visit").
+            label: t('insights.visitsBucket', { bucket: f.bucket, count: parseInt(f.bucket, 10) }),
             value: f.members,
             text: t('insights.memberCount', { count: f.members }),
           }))}

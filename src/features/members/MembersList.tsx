@@ -11,7 +11,7 @@ import {
   type SortKey,
 } from '../../domain/members-list';
 import type { Tier } from '../../domain/stamp/rules';
-import { listDate, listNumber } from './formatters';
+import { formatNumber, formatShortDate } from '../../i18n/format';
 import type { MemberRows } from './useMemberRows';
 import { VirtualTable } from './VirtualTable';
 
@@ -126,8 +126,8 @@ interface CellsProps {
 
 /** One row's cells; rows that stay in view are not rendered again while scrolling. */
 const MemberCells = memo(function MemberCells({ row, withTier, onOpen }: CellsProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  // useTranslation re-renders the cells when the language changes: the formats follow it.
+  const { t } = useTranslation();
   return (
     <>
       <th scope="row" className="members__col members__col--name">
@@ -135,11 +135,11 @@ const MemberCells = memo(function MemberCells({ row, withTier, onOpen }: CellsPr
           {row.anonymised ? t('members.anonymised') : row.name}
         </button>
       </th>
-      <td className="members__col">{listDate(row.joinedAt, language)}</td>
+      <td className="members__col">{formatShortDate(row.joinedAt)}</td>
       <td className="members__col">
-        {row.lastVisitAt === null ? t('members.never') : listDate(row.lastVisitAt, language)}
+        {row.lastVisitAt === null ? t('members.never') : formatShortDate(row.lastVisitAt)}
       </td>
-      <td className="members__col members__col--stamps">{listNumber(row.stamps, language)}</td>
+      <td className="members__col members__col--stamps">{formatNumber(row.stamps)}</td>
       {withTier && <td className="members__col">{row.tier ?? ''}</td>}
     </>
   );

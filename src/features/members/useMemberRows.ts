@@ -4,11 +4,13 @@
  * a second while the rows are deserialised); the first page shows at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { membersPage } from '../../db/owner-actions';
+import { membersPage, watchMemberCount } from '../../db/owner-actions';
 import { memberRow, type MemberRow } from '../../domain/members-list';
 import type { Tier } from '../../domain/stamp/rules';
 
 const PAGE = 5000;
+/** Members arriving in steps (sync pages) reload the list once they stop for this long. */
+const SETTLE_MS = 400;
 /** The first page is small, so the first rows show at once. */
 const FIRST_PAGE = 200;
 
@@ -63,6 +65,24 @@ export function useMemberRows(tiers: readonly Tier[]): MemberRows {
       cancelled = true;
     };
   }, [generation]);
+
+  // Members added or removed elsewhere (an import in the CSV worker, the counter in another tab,
+  // sync) reload the list: it read the members once and would keep its old count.
+  useEffect(() => {
+    let seen: number | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = watchMemberCount((count) => {
+      if (seen !== null) {
+        clearTimeout(timer);
+        timer = setTimeout(() => setGeneration((g) => g + 1), SETTLE_MS);
+      }
+      seen = count;
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, []);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { rows, loading, failed, reload };

@@ -9,7 +9,7 @@ import {
 } from '../../domain/stamp/catalogue';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
-import { NumberInput } from './NumberInput';
+import { AmountInput } from '../../ui/AmountInput';
 import { newRowId } from './row-id';
 import { FormActions } from '../../ui/FormActions';
 
@@ -56,9 +56,12 @@ export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
             <Field label={t('program.catalogue.name')} error={err(i, 'offer.name')}>
               <input value={r.name} onChange={(e) => set(i, { name: e.target.value })} />
             </Field>
-            <Field label={t('program.catalogue.cost')} error={err(i, 'offer.cost')}>
-              <NumberInput value={r.cost} onValue={(v) => set(i, { cost: v })} />
-            </Field>
+            <AmountInput
+              label={t('program.catalogue.cost')}
+              error={err(i, 'offer.cost')}
+              value={r.cost}
+              onChange={(v) => set(i, { cost: v })}
+            />
           </div>
           <div className="field-row">
             <Field label={t('program.catalogue.kind')}>
@@ -73,16 +76,13 @@ export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
                 ))}
               </select>
             </Field>
-            <Field
+            <AmountInput
               label={t('program.catalogue.limit')}
               hint={t('program.catalogue.limitHint')}
               error={err(i, 'offer.limit')}
-            >
-              <NumberInput
-                value={r.limit ?? NaN}
-                onValue={(v) => set(i, { limit: Number.isNaN(v) ? null : v })}
-              />
-            </Field>
+              value={r.limit ?? NaN}
+              onChange={(v) => set(i, { limit: Number.isNaN(v) ? null : v })}
+            />
           </div>
           <button
             type="button"

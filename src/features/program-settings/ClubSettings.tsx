@@ -10,7 +10,7 @@ import {
 } from '../../domain/stamp/club';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
-import { NumberInput } from './NumberInput';
+import { AmountInput } from '../../ui/AmountInput';
 import { FormActions } from '../../ui/FormActions';
 
 const EMPTY: ClubOffer = { name: '', price: 0, period: 'month', multiplier: 2, perks: '' };
@@ -64,12 +64,13 @@ export function ClubSettings({ shop }: { shop: ShopSettings }) {
             <Field label={t('program.club.name')} error={err('offer.name')}>
               <input value={club.name} onChange={(e) => set({ name: e.target.value })} />
             </Field>
-            <Field
+            <AmountInput
               label={t('program.club.price', { currency: shop.currency })}
               error={err('club.price')}
-            >
-              <NumberInput value={club.price} onValue={(v) => set({ price: v })} />
-            </Field>
+              currency={shop.currency}
+              value={club.price}
+              onChange={(v) => set({ price: v })}
+            />
           </div>
           <div className="field-row">
             <Field label={t('program.club.period')}>
@@ -84,9 +85,13 @@ export function ClubSettings({ shop }: { shop: ShopSettings }) {
                 ))}
               </select>
             </Field>
-            <Field label={t('program.multiplier')} error={err('club.multiplier')}>
-              <NumberInput value={club.multiplier} onValue={(v) => set({ multiplier: v })} />
-            </Field>
+            <AmountInput
+              label={t('program.multiplier')}
+              error={err('club.multiplier')}
+              fractionDigits={2}
+              value={club.multiplier}
+              onChange={(v) => set({ multiplier: v })}
+            />
           </div>
           <Field label={t('program.club.perks')} error={err('club.perks')}>
             <input value={club.perks} onChange={(e) => set({ perks: e.target.value })} />

@@ -7,7 +7,7 @@ import type { ProgramRules } from '../../domain/stamp/rules';
 import { formatDate, todayIso } from '../../i18n/format';
 import { explainStamps } from '../../ui/ruleLines';
 import { Field } from '../../ui/Field';
-import { NumberInput } from './NumberInput';
+import { AmountInput } from '../../ui/AmountInput';
 
 export function ProgramPreview({ rules, shop }: { rules: ProgramRules; shop: ShopSettings }) {
   const { t } = useTranslation();
@@ -50,13 +50,18 @@ export function ProgramPreview({ rules, shop }: { rules: ProgramRules; shop: Sho
           </select>
         </Field>
         {amountMode ? (
-          <Field label={t('program.preview.amount', { currency: shop.currency })}>
-            <NumberInput value={amount} onValue={setAmount} />
-          </Field>
+          <AmountInput
+            label={t('program.preview.amount', { currency: shop.currency })}
+            currency={shop.currency}
+            value={amount}
+            onChange={setAmount}
+          />
         ) : (
-          <Field label={t('program.preview.quantity')}>
-            <NumberInput value={quantity} onValue={setQuantity} />
-          </Field>
+          <AmountInput
+            label={t('program.preview.quantity')}
+            value={quantity}
+            onChange={setQuantity}
+          />
         )}
         <Field label={t('program.preview.date')}>
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />

@@ -16,7 +16,7 @@ import {
   type Tier,
 } from '../../domain/stamp/rules';
 import { Field } from '../../ui/Field';
-import { NumberInput } from './NumberInput';
+import { AmountInput } from '../../ui/AmountInput';
 import { ProgramPreview } from './ProgramPreview';
 import { newRowId } from './row-id';
 import './program.css';
@@ -82,61 +82,59 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
           </select>
         </Field>
         {rules.earning.mode === 'item' && (
-          <Field label={t('program.earning.stampsPerItem')} error={err('stampsPerItem')}>
-            <NumberInput
-              value={rules.earning.stampsPerItem}
-              onValue={(v) => change({ earning: { ...rules.earning, stampsPerItem: v } })}
-            />
-          </Field>
+          <AmountInput
+            label={t('program.earning.stampsPerItem')}
+            error={err('stampsPerItem')}
+            value={rules.earning.stampsPerItem}
+            onChange={(v) => change({ earning: { ...rules.earning, stampsPerItem: v } })}
+          />
         )}
         {rules.earning.mode === 'amount' && (
-          <Field
+          <AmountInput
             label={t('program.earning.amountPerStamp', { currency: shop.currency })}
             error={err('amountPerStamp')}
-          >
-            <NumberInput
-              value={rules.earning.amountPerStamp}
-              onValue={(v) => change({ earning: { ...rules.earning, amountPerStamp: v } })}
-            />
-          </Field>
+            currency={shop.currency}
+            value={rules.earning.amountPerStamp}
+            onChange={(v) => change({ earning: { ...rules.earning, amountPerStamp: v } })}
+          />
         )}
       </fieldset>
 
       <fieldset className="program__group">
         <legend>{t('program.bonus.title')}</legend>
         <div className="field-row">
-          <Field label={t('program.bonus.welcome')} error={err('welcomeStamps')}>
-            <NumberInput
-              value={rules.welcomeStamps}
-              onValue={(v) => change({ welcomeStamps: v })}
-            />
-          </Field>
-          <Field label={t('program.bonus.referral')} error={err('referral')}>
-            <NumberInput
-              value={rules.referral.referrerStamps}
-              onValue={(v) => change({ referral: { referrerStamps: v } })}
-            />
-          </Field>
-          <Field label={t('program.bonus.feedback')} error={err('feedback')}>
-            <NumberInput
-              value={rules.feedback.stamps}
-              onValue={(v) => change({ feedback: { stamps: v } })}
-            />
-          </Field>
+          <AmountInput
+            label={t('program.bonus.welcome')}
+            error={err('welcomeStamps')}
+            value={rules.welcomeStamps}
+            onChange={(v) => change({ welcomeStamps: v })}
+          />
+          <AmountInput
+            label={t('program.bonus.referral')}
+            error={err('referral')}
+            value={rules.referral.referrerStamps}
+            onChange={(v) => change({ referral: { referrerStamps: v } })}
+          />
+          <AmountInput
+            label={t('program.bonus.feedback')}
+            error={err('feedback')}
+            value={rules.feedback.stamps}
+            onChange={(v) => change({ feedback: { stamps: v } })}
+          />
         </div>
         <div className="field-row">
-          <Field label={t('program.bonus.birthday')} error={err('birthday.stamps')}>
-            <NumberInput
-              value={rules.birthday.stamps}
-              onValue={(v) => change({ birthday: { ...rules.birthday, stamps: v } })}
-            />
-          </Field>
-          <Field label={t('program.bonus.birthdayWindow')} error={err('birthday.windowDays')}>
-            <NumberInput
-              value={rules.birthday.windowDays}
-              onValue={(v) => change({ birthday: { ...rules.birthday, windowDays: v } })}
-            />
-          </Field>
+          <AmountInput
+            label={t('program.bonus.birthday')}
+            error={err('birthday.stamps')}
+            value={rules.birthday.stamps}
+            onChange={(v) => change({ birthday: { ...rules.birthday, stamps: v } })}
+          />
+          <AmountInput
+            label={t('program.bonus.birthdayWindow')}
+            error={err('birthday.windowDays')}
+            value={rules.birthday.windowDays}
+            onChange={(v) => change({ birthday: { ...rules.birthday, windowDays: v } })}
+          />
         </div>
         <p className="muted">{t('program.bonus.hint')}</p>
       </fieldset>
@@ -150,9 +148,13 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
               <Field label={t('program.promotions.name')} error={err(`promotions.${i}.name`)}>
                 <input value={p.name} onChange={(e) => setPromo(i, { name: e.target.value })} />
               </Field>
-              <Field label={t('program.multiplier')} error={err(`promotions.${i}.multiplier`)}>
-                <NumberInput value={p.multiplier} onValue={(v) => setPromo(i, { multiplier: v })} />
-              </Field>
+              <AmountInput
+                label={t('program.multiplier')}
+                error={err(`promotions.${i}.multiplier`)}
+                fractionDigits={2}
+                value={p.multiplier}
+                onChange={(v) => setPromo(i, { multiplier: v })}
+              />
             </div>
             <div className="field-row">
               <Field label={t('program.promotions.from')}>
@@ -224,17 +226,21 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
               <Field label={t('program.tiers.name')} error={err(`tiers.${i}.name`)}>
                 <input value={tier.name} onChange={(e) => setTier(i, { name: e.target.value })} />
               </Field>
-              <Field label={t('program.multiplier')} error={err(`tiers.${i}.multiplier`)}>
-                <NumberInput
-                  value={tier.multiplier}
-                  onValue={(v) => setTier(i, { multiplier: v })}
-                />
-              </Field>
+              <AmountInput
+                label={t('program.multiplier')}
+                error={err(`tiers.${i}.multiplier`)}
+                fractionDigits={2}
+                value={tier.multiplier}
+                onChange={(v) => setTier(i, { multiplier: v })}
+              />
             </div>
             <div className="field-row">
-              <Field label={t('program.tiers.threshold')} error={err(`tiers.${i}.threshold`)}>
-                <NumberInput value={tier.threshold} onValue={(v) => setTier(i, { threshold: v })} />
-              </Field>
+              <AmountInput
+                label={t('program.tiers.threshold')}
+                error={err(`tiers.${i}.threshold`)}
+                value={tier.threshold}
+                onChange={(v) => setTier(i, { threshold: v })}
+              />
               <Field label={t('program.tiers.basis')}>
                 <select
                   value={tier.basis}
@@ -282,18 +288,17 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
         </label>
         {rules.cooldown.enabled && (
           <div className="field-row">
-            <Field label={t('program.cooldown.maxStamps')} error={err('cooldown')}>
-              <NumberInput
-                value={rules.cooldown.maxStamps}
-                onValue={(v) => change({ cooldown: { ...rules.cooldown, maxStamps: v } })}
-              />
-            </Field>
-            <Field label={t('program.cooldown.minutes')}>
-              <NumberInput
-                value={rules.cooldown.minutes}
-                onValue={(v) => change({ cooldown: { ...rules.cooldown, minutes: v } })}
-              />
-            </Field>
+            <AmountInput
+              label={t('program.cooldown.maxStamps')}
+              error={err('cooldown')}
+              value={rules.cooldown.maxStamps}
+              onChange={(v) => change({ cooldown: { ...rules.cooldown, maxStamps: v } })}
+            />
+            <AmountInput
+              label={t('program.cooldown.minutes')}
+              value={rules.cooldown.minutes}
+              onChange={(v) => change({ cooldown: { ...rules.cooldown, minutes: v } })}
+            />
           </div>
         )}
         <p className="muted">{t('program.cooldown.hint')}</p>
