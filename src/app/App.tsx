@@ -6,59 +6,31 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { db } from '../db/db';
 import { getShop } from '../db/settings';
-import type { ShopSettings } from '../domain/shop';
 import { forgetMyCard, myCard } from '../features/card/my-card';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { OwnerButton } from '../features/owner/OwnerButton';
 import { loadSync } from '../sync/load';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
 import { UpdatePrompt } from '../features/pwa/UpdatePrompt';
-import { loadCatalogues, useCatalogues, type CatalogueGroup } from '../i18n';
+import { withWords } from './with-words';
 import { setShopCountry } from '../i18n/format';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { Splash } from '../ui/Splash';
 import { StorageBanner } from '../ui/StorageBanner';
 import { navigate, usePath } from './router';
 
-/** A lazy screen's code and its words (lazy catalogue groups) load together. */
-const withWords =
-  <T,>(load: () => Promise<T>, ...groups: CatalogueGroup[]) =>
-  () =>
-    Promise.all([load(), loadCatalogues(...groups)]).then(([m]) => m);
-
+// The owner area (its sections' panels and words) is one lazy step further: src/app/OwnerArea.tsx.
+const OwnerArea = lazy(() => import('./OwnerArea'));
 const SetupScreen = lazy(withWords(() => import('../features/setup/SetupScreen'), 'setup'));
 const ScanView = lazy(withWords(() => import('../features/scanner/ScanView'), 'scanner'));
 const CardQrDialog = lazy(withWords(() => import('../features/card/CardQrDialog'), 'card'));
 const CardPage = lazy(withWords(() => import('../features/card/CardPage'), 'card'));
 const InviteScreen = lazy(withWords(() => import('../features/card/InviteScreen'), 'card'));
-// The owner area's words are not in the counter's first load; its shop form uses setup's.
-const OwnerScreen = lazy(
-  withWords(() => import('../features/owner/OwnerScreen'), 'owner', 'setup'),
-);
-const CardSettings = lazy(() =>
-  import('../features/owner/OwnerScreen').then((m) => ({ default: m.CardSettings })),
-);
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
-const SyncPanel = lazy(() => import('../features/sync/SyncPanel'));
-const ConflictInbox = lazy(() => import('../features/conflicts/ConflictInbox'));
-const InsightsScreen = lazy(() => import('../features/insights/InsightsScreen'));
-const DuplicateMembers = lazy(() => import('../features/duplicates/DuplicateMembers'));
-// The program settings explain stamps in the counter's words (the lazy "program" strings).
-const ProgramSection = lazy(
-  withWords(() => import('../features/program-settings/ProgramSection'), 'program'),
-);
 // Only shops with staff show it: it loads after the counter is on screen.
 const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));
-const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
-const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
-const ShopSettingsPanel = lazy(() => import('../features/shop-settings/ShopSettingsPanel'));
-const MembersCsv = lazy(() => import('../features/csv/MembersCsv'));
-const StorageStatus = lazy(() =>
-  import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
-);
 
 export function App() {
   const path = usePath();
@@ -167,93 +139,4 @@ function AfterFirstRender({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   return ready ? children : null;
-}
-
-/** The owner area's sections, each made of other features' panels. */
-function OwnerArea({ shop, sectionId }: { shop: ShopSettings; sectionId: string | undefined }) {
-  // The tabs' names are written here: the owner area's words must be in first (see useCatalogues).
-  useCatalogues('owner');
-  const { t } = useTranslation();
-  return (
-    <OwnerScreen
-      shop={shop}
-      sectionId={sectionId}
-      onSection={(id) => navigate(`/owner/${id}`)}
-      toolbar={
-        <>
-          <SyncStatusLine />
-          <LanguageSwitch />
-        </>
-      }
-      onBack={() => navigate('/')}
-      sections={[
-        {
-          id: 'members',
-          label: t('owner.section.members'),
-          render: () => (
-            <>
-              {/* Apart, so the list shows without waiting for the inbox's code. */}
-              <Suspense fallback={null}>
-                <MembersPanel shop={shop} />
-              </Suspense>
-              <Suspense fallback={null}>
-                <MembersCsv shop={shop} />
-              </Suspense>
-              <Suspense fallback={null}>
-                <ConflictInbox shop={shop} />
-                <DuplicateMembers />
-              </Suspense>
-            </>
-          ),
-        },
-        {
-          id: 'program',
-          label: t('owner.section.program'),
-          render: () => (
-            <Suspense fallback={null}>
-              <ProgramSection shop={shop} />
-            </Suspense>
-          ),
-        },
-        {
-          id: 'insights',
-          label: t('owner.section.insights'),
-          render: () => (
-            <Suspense fallback={null}>
-              <InsightsScreen shop={shop} />
-            </Suspense>
-          ),
-        },
-        {
-          id: 'staff',
-          label: t('owner.section.staff'),
-          render: () => (
-            <Suspense fallback={null}>
-              <StaffPanel shop={shop} />
-            </Suspense>
-          ),
-        },
-        {
-          id: 'shop',
-          label: t('owner.section.shop'),
-          render: () => (
-            <Suspense fallback={null}>
-              <ShopSettingsPanel shop={shop} />
-              <CardSettings shop={shop} />
-              <StorageStatus />
-            </Suspense>
-          ),
-        },
-        {
-          id: 'tablets',
-          label: t('owner.section.tablets'),
-          render: ({ ownerPin }) => (
-            <Suspense fallback={null}>
-              <SyncPanel shop={shop} ownerPin={ownerPin} />
-            </Suspense>
-          ),
-        },
-      ]}
-    />
-  );
 }

@@ -1,5 +1,5 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { counter } from '../../db/counter-hooks';
 import type { Member } from '../../domain/member';
@@ -9,7 +9,11 @@ import { Announcer } from '../../ui/Announcer';
 import { markOnce } from '../../ui/perf';
 import { MemberPanel } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
-import { NewMemberDialog } from './NewMemberDialog';
+
+// Enrolling is rarer than stamping: its form, checks and phone formatting load on "New member".
+const NewMemberDialog = lazy(() =>
+  import('./NewMemberDialog').then((m) => ({ default: m.NewMemberDialog })),
+);
 
 /** What the counter asks of the camera (src/features/scanner, composed in src/app). */
 export interface ScannerSlot {
@@ -117,28 +121,30 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
         </div>
       </main>
       {enrolling && (
-        <NewMemberDialog
-          shop={shop}
-          query={query}
-          referral={referral}
-          onCancel={() => {
-            setEnrolling(false);
-            setReferral('');
-          }}
-          onOpenExisting={(id) => {
-            setEnrolling(false);
-            setMemberId(id);
-          }}
-          onSaved={(member) => {
-            setEnrolling(false);
-            setReferral('');
-            setQuery('');
-            setMemberId(member.id);
-            announce(t('enroll.welcome', { name: member.name }));
-            // The customer scans their new card with their own phone, right away.
-            if (renderCardQr) setCardFor(member);
-          }}
-        />
+        <Suspense fallback={null}>
+          <NewMemberDialog
+            shop={shop}
+            query={query}
+            referral={referral}
+            onCancel={() => {
+              setEnrolling(false);
+              setReferral('');
+            }}
+            onOpenExisting={(id) => {
+              setEnrolling(false);
+              setMemberId(id);
+            }}
+            onSaved={(member) => {
+              setEnrolling(false);
+              setReferral('');
+              setQuery('');
+              setMemberId(member.id);
+              announce(t('enroll.welcome', { name: member.name }));
+              // The customer scans their new card with their own phone, right away.
+              if (renderCardQr) setCardFor(member);
+            }}
+          />
+        </Suspense>
       )}
       {cardFor && renderCardQr?.({ member: cardFor, onClose: () => setCardFor(null) })}
       <Announcer />

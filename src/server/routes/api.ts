@@ -5,7 +5,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { z } from 'zod';
 import { afterWrongPin, OPEN_LOCK, waitLeft, type PinLock } from '../../domain/owner-lock';
 import { verifyPin } from '../../shared/pin';
 import {
@@ -19,42 +18,15 @@ import {
   revokeRequest,
   type ErrorReply,
 } from '../../shared/sync-protocol';
-import { StoreError, type DeviceAuth, type Store } from '../store/store';
+import { StoreError, type Store } from '../store/store';
 import { snapshotRoutes } from './snapshot';
+import { ApiError, body, type Env } from './api-error';
 
 /** A sync push of 1,000 events is about 300 KB; anything far bigger is not a tablet. */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
-export type Env = { Variables: { auth: DeviceAuth } };
-
 const CARD_TOKEN = /^[0-9A-Za-z_-]{1,40}\.[A-Za-z0-9_-]{22}$/;
 const FEEDBACK_GAP_MS = 5_000;
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
-  let json: unknown;
-  try {
-    json = await c.req.json();
-  } catch {
-    throw new ApiError(400, 'bad_json', 'The request body is not valid JSON.');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new ApiError(400, 'invalid', `The request is not valid${where}: ${issue?.message}.`);
-  }
-  return parsed.data;
-}
 
 /** Who is guessing pairing codes: the socket's address (behind a proxy, all clients share one). */
 function clientAddress(c: Context): string {

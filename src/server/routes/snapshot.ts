@@ -8,7 +8,7 @@ import { SNAPSHOT_EVENTS_MAX, SNAPSHOT_MEMBERS_MAX } from '../../shared/sync-lim
 import { logHead, snapshotEventsJson, snapshotMembers, snapshotStart } from '../store/snapshot';
 import type { SnapshotMembersReply } from '../../shared/sync-protocol';
 import type { Store } from '../store/store';
-import { ApiError, type Env } from './api';
+import { ApiError, type Env } from './api-error';
 
 type Guard = (c: Context<Env>, next: () => Promise<void>) => Promise<void>;
 
