@@ -23,7 +23,6 @@ const FEATURES = readdirSync(`${ROOT}/src/features`, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
-
 /** A zone: files in `target` may import nothing from src but the folders in `allowed` (relative to src). */
 const onlyFrom = (target, allowed, message) => ({
   target,
