@@ -1,0 +1,128 @@
+/**
+ * The customer's card as the server shows it (from a signed card token) and
+ * the rating a customer gives their last visit from it.
+ */
+import type { Kysely } from 'kysely';
+import { monotonicFactory } from '../../shared/ulid';
+import { EMPTY_STATS, foldLedger } from '../../domain/balance';
+import type { LedgerEvent } from '../../domain/ledger';
+import { firstName, type MemberFields } from '../../domain/member';
+import { feedbackOutcome } from '../../domain/stamp/feedback';
+import { memberStanding } from '../../domain/stamp/standing';
+import { verifyCard } from '../../shared/card-link';
+import type { CardReply } from '../../shared/sync-protocol';
+import { shopSettings } from './devices';
+import type { Database } from './schema';
+import { StoreError } from './store-error';
+
+/** The device id the server's own events carry (a customer's feedback from their card). */
+export const SERVER_DEVICE = 'server';
+
+const newEventId = monotonicFactory();
+
+/**
+ * The customer's card for a signed card token: first name, stamps, last visits.
+ * Null when the token does not verify with the member's shop key.
+ */
+export async function card(
+  db: Kysely<Database>,
+  token: string,
+  now = Date.now(),
+): Promise<CardReply | null> {
+  const found = await cardHolder(db, token);
+  if (!found) return null;
+  const { fields, shop, events } = found;
+  const stats = foldLedger(events, EMPTY_STATS);
+  return {
+    shopName: shop.name,
+    firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
+    stampsPerCard: shop.stampsPerCard,
+    rewardName: shop.rewardName,
+    balance: stats.balance,
+    tier: shop.program ? (memberStanding(shop.program, events, now).tier?.name ?? null) : null,
+    recentVisits: stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
+  };
+}
+
+/** The member, shop and events behind a signed card token (null when it does not verify). */
+async function cardHolder(db: Kysely<Database>, token: string) {
+  const memberId = token.split('.')[0] ?? '';
+  const member = await db
+    .selectFrom('members')
+    .select(['shop_id', 'fields'])
+    .where('id', '=', memberId)
+    .executeTakeFirst();
+  if (!member) return null;
+  const shop = await shopSettings(db, member.shop_id);
+  if (!(await verifyCard(token, shop.cardKey)).ok) return null;
+  // A duplicate the owner merged shows the card of the member it was merged into.
+  let shownId = memberId;
+  let fields = JSON.parse(member.fields) as Partial<MemberFields>;
+  for (let hops = 0; fields.mergedInto && hops < 5; hops++) {
+    const into = await db
+      .selectFrom('members')
+      .select('fields')
+      .where('id', '=', fields.mergedInto)
+      .where('shop_id', '=', member.shop_id)
+      .executeTakeFirst();
+    if (!into) break;
+    shownId = fields.mergedInto;
+    fields = JSON.parse(into.fields) as Partial<MemberFields>;
+  }
+  const rows = await db
+    .selectFrom('log')
+    .select('body')
+    .where('shop_id', '=', member.shop_id)
+    .where('member_id', '=', shownId)
+    .where('kind', '=', 'event')
+    .orderBy('seq')
+    .execute();
+  const events = rows.map((r) => JSON.parse(r.body) as LedgerEvent);
+  return { memberId: shownId, shopId: member.shop_id, fields, shop, events };
+}
+
+/**
+ * A customer rated their last visit from their card: stored as a ledger event
+ * that the shop's tablets pull. Once per visit; the bonus (the shop's rules as
+ * the server holds them) at most once a month.
+ */
+export async function feedback(
+  db: Kysely<Database>,
+  token: string,
+  rating: number,
+  comment: string | undefined,
+  now: number,
+) {
+  const found = await cardHolder(db, token);
+  if (!found) throw new StoreError(404, 'no_card', 'No card for this link.');
+  const outcome = feedbackOutcome(found.shop.program, found.events, rating, now);
+  if (outcome === 'feedback.noVisit')
+    throw new StoreError(409, 'no_visit', 'There is no visit to rate yet.');
+  if (outcome === 'feedback.alreadyRated')
+    throw new StoreError(429, 'already_rated', 'This visit has already been rated. Thank you!');
+  if (typeof outcome === 'string') throw new StoreError(400, 'bad_rating', 'Rate from 1 to 5.');
+  const event: LedgerEvent = {
+    id: newEventId(now),
+    memberId: found.memberId,
+    type: 'bonus',
+    stamps: outcome.stamps,
+    lines: [{ rule: 'feedback', stamps: outcome.stamps }],
+    rating,
+    ...(comment?.trim() ? { comment: comment.trim() } : {}),
+    at: now,
+    deviceId: SERVER_DEVICE,
+    staffId: 'customer',
+    // Tablets order a device's events by seq; the server's own events go by time.
+    seq: now,
+  };
+  await db
+    .insertInto('log')
+    .values({
+      shop_id: found.shopId,
+      id: event.id,
+      kind: 'event',
+      member_id: event.memberId,
+      body: JSON.stringify(event),
+    })
+    .execute();
+}

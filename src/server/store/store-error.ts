@@ -1,0 +1,26 @@
+/** What the store's modules share: the refusal they throw and who is asking. */
+import { createHash } from 'node:crypto';
+
+/** A request the store refuses; the route turns it into a 4xx with this message. */
+export class StoreError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DeviceAuth {
+  deviceId: string;
+  shopId: string;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
