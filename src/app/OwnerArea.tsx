@@ -2,7 +2,7 @@
  * The owner area: its sections, each made of other features' panels. Loaded
  * when the owner opens it, with its words, never with the counter.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShopSettings } from '../domain/shop';
 import { SyncStatusLine } from '../features/sync/SyncStatusLine';
@@ -34,6 +34,9 @@ const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
 );
 
+/** A section's panels, shown once their code has loaded (nothing flashes meanwhile). */
+const loaded = (panels: ReactNode) => <Suspense fallback={null}>{panels}</Suspense>;
+
 /** The owner area's sections, each made of other features' panels. */
 export default function OwnerArea({
   shop,
@@ -64,65 +67,48 @@ export default function OwnerArea({
           render: () => (
             <>
               {/* Apart, so the list shows without waiting for the inbox's code. */}
-              <Suspense fallback={null}>
-                <MembersPanel shop={shop} />
-              </Suspense>
-              <Suspense fallback={null}>
-                <MembersCsv shop={shop} />
-              </Suspense>
-              <Suspense fallback={null}>
-                <ConflictInbox shop={shop} />
-                <DuplicateMembers />
-              </Suspense>
+              {loaded(<MembersPanel shop={shop} />)}
+              {loaded(<MembersCsv shop={shop} />)}
+              {loaded(
+                <>
+                  <ConflictInbox shop={shop} />
+                  <DuplicateMembers />
+                </>,
+              )}
             </>
           ),
         },
         {
           id: 'program',
           label: t('owner.section.program'),
-          render: () => (
-            <Suspense fallback={null}>
-              <ProgramSection shop={shop} />
-            </Suspense>
-          ),
+          render: () => loaded(<ProgramSection shop={shop} />),
         },
         {
           id: 'insights',
           label: t('owner.section.insights'),
-          render: () => (
-            <Suspense fallback={null}>
-              <InsightsScreen shop={shop} />
-            </Suspense>
-          ),
+          render: () => loaded(<InsightsScreen shop={shop} />),
         },
         {
           id: 'staff',
           label: t('owner.section.staff'),
-          render: () => (
-            <Suspense fallback={null}>
-              <StaffPanel shop={shop} />
-            </Suspense>
-          ),
+          render: () => loaded(<StaffPanel shop={shop} />),
         },
         {
           id: 'shop',
           label: t('owner.section.shop'),
-          render: () => (
-            <Suspense fallback={null}>
-              <ShopSettingsPanel shop={shop} />
-              <CardSettings shop={shop} />
-              <StorageStatus />
-            </Suspense>
-          ),
+          render: () =>
+            loaded(
+              <>
+                <ShopSettingsPanel shop={shop} />
+                <CardSettings shop={shop} />
+                <StorageStatus />
+              </>,
+            ),
         },
         {
           id: 'tablets',
           label: t('owner.section.tablets'),
-          render: ({ ownerPin }) => (
-            <Suspense fallback={null}>
-              <SyncPanel shop={shop} ownerPin={ownerPin} />
-            </Suspense>
-          ),
+          render: ({ ownerPin }) => loaded(<SyncPanel shop={shop} ownerPin={ownerPin} />),
         },
       ]}
     />
