@@ -1,4 +1,6 @@
 /** The reward catalogue: rewards besides the card's own, at their stamp costs. */
+import { AddRowButton, RemoveRowButton, withoutRow } from './RowList';
+import { ProgramFormActions, type SaveStatus } from './ProgramFormActions';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateShop } from '../../db/actions';
@@ -11,14 +13,13 @@ import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { AmountInput } from '../../ui/AmountInput';
 import { newRowId } from './row-id';
-import { FormActions } from '../../ui/FormActions';
 
 const KINDS: RewardKind[] = ['item', 'merch', 'donation'];
 
 export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
   const [rewards, setRewards] = useState<CatalogueReward[]>(shop.catalogue ?? []);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const [showErrors, setShowErrors] = useState(false);
   const errors = rewards.map(validateReward);
   const err = (i: number, code: string) =>
@@ -84,39 +85,22 @@ export function CatalogueSettings({ shop }: { shop: ShopSettings }) {
               onChange={(v) => set(i, { limit: Number.isNaN(v) ? null : v })}
             />
           </div>
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => setRewards((rs) => rs.filter((_, j) => j !== i))}
-          >
-            {t('program.catalogue.remove')}
-          </button>
+          <RemoveRowButton
+            label={t('program.catalogue.remove')}
+            onRemove={() => setRewards((rs) => withoutRow(rs, i))}
+          />
         </fieldset>
       ))}
-      <button
-        type="button"
-        className="button"
-        onClick={() =>
+      <AddRowButton
+        label={t('program.catalogue.add')}
+        onAdd={() =>
           setRewards((rs) => [
             ...rs,
             { id: newRowId(), name: '', cost: 25, kind: 'merch', limit: null },
           ])
         }
-      >
-        {t('program.catalogue.add')}
-      </button>
-      <FormActions
-        error={
-          status === 'invalid'
-            ? t('program.invalid')
-            : status === 'failed'
-              ? t('errors.saveFailed')
-              : null
-        }
-        submitLabel={t('program.catalogue.save')}
-        status={status === 'saved' ? t('program.saved') : ''}
-        className="program__actions"
       />
+      <ProgramFormActions status={status} submitLabel={t('program.catalogue.save')} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 /** The paid club membership the cashier can sell at the counter. */
+import { ProgramFormActions, type SaveStatus } from './ProgramFormActions';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateShop } from '../../db/actions';
@@ -11,7 +12,6 @@ import {
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { AmountInput } from '../../ui/AmountInput';
-import { FormActions } from '../../ui/FormActions';
 
 const EMPTY: ClubOffer = { name: '', price: 0, period: 'month', multiplier: 2, perks: '' };
 
@@ -19,7 +19,7 @@ export function ClubSettings({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
   const [offered, setOffered] = useState(shop.club !== undefined);
   const [club, setClub] = useState<ClubOffer>(shop.club ?? EMPTY);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const [showErrors, setShowErrors] = useState(false);
   const errors = offered ? validateClub(club) : [];
   const err = (code: string) =>
@@ -98,18 +98,7 @@ export function ClubSettings({ shop }: { shop: ShopSettings }) {
           </Field>
         </>
       )}
-      <FormActions
-        error={
-          status === 'invalid'
-            ? t('program.invalid')
-            : status === 'failed'
-              ? t('errors.saveFailed')
-              : null
-        }
-        submitLabel={t('program.club.save')}
-        status={status === 'saved' ? t('program.saved') : ''}
-        className="program__actions"
-      />
+      <ProgramFormActions status={status} submitLabel={t('program.club.save')} />
     </form>
   );
 }

@@ -3,6 +3,8 @@
  * and the cooldown, with a live preview. Saved into the shop's settings (which
  * sync to the other tablets); past events keep what they granted.
  */
+import { RowList, withoutRow } from './RowList';
+import { ProgramFormActions, type SaveStatus } from './ProgramFormActions';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateShop } from '../../db/actions';
@@ -20,15 +22,31 @@ import { AmountInput } from '../../ui/AmountInput';
 import { ProgramPreview } from './ProgramPreview';
 import { newRowId } from './row-id';
 import './program.css';
-import { FormActions } from '../../ui/FormActions';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 const MODES: EarningMode[] = ['visit', 'item', 'amount'];
 
+// A new row's starting values: the owner fills in the name.
+const newPromotion = (): Promotion => ({
+  id: newRowId(),
+  name: '',
+  multiplier: 2,
+  from: null,
+  to: null,
+  weekdays: [],
+});
+const newTier = (): Tier => ({
+  id: newRowId(),
+  name: '',
+  basis: 'visits',
+  threshold: 10,
+  multiplier: 2,
+});
+
 export function ProgramSettings({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
   const [rules, setRules] = useState<ProgramRules>(shop.program ?? DEFAULT_RULES);
-  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const [showErrors, setShowErrors] = useState(false);
   const errors = ruleFieldErrors(rules);
   const err = (field: string) =>
@@ -139,23 +157,16 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
         <p className="muted">{t('program.bonus.hint')}</p>
       </fieldset>
 
-      <fieldset className="program__group">
-        <legend>{t('program.promotions.title')}</legend>
-        {rules.promotions.map((p, i) => (
-          <fieldset key={p.id} className="program__row">
-            <legend>{t('program.promotions.item', { n: i + 1 })}</legend>
-            <div className="field-row">
-              <Field label={t('program.promotions.name')} error={err(`promotions.${i}.name`)}>
-                <input value={p.name} onChange={(e) => setPromo(i, { name: e.target.value })} />
-              </Field>
-              <AmountInput
-                label={t('program.multiplier')}
-                error={err(`promotions.${i}.multiplier`)}
-                fractionDigits={2}
-                value={p.multiplier}
-                onChange={(v) => setPromo(i, { multiplier: v })}
-              />
-            </div>
+      <RowList
+        kind="promotions"
+        rows={rules.promotions}
+        errorOf={(i, field) => err(`promotions.${i}.${field}`)}
+        onRowChange={setPromo}
+        onAdd={() => change({ promotions: [...rules.promotions, newPromotion()] })}
+        onRemove={(i) => change({ promotions: withoutRow(rules.promotions, i) })}
+      >
+        {(p, i) => (
+          <>
             <div className="field-row">
               <Field label={t('program.promotions.from')}>
                 <input
@@ -191,49 +202,21 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
                 </label>
               ))}
             </fieldset>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => change({ promotions: rules.promotions.filter((_, j) => j !== i) })}
-            >
-              {t('program.promotions.remove')}
-            </button>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            change({
-              promotions: [
-                ...rules.promotions,
-                { id: newRowId(), name: '', multiplier: 2, from: null, to: null, weekdays: [] },
-              ],
-            })
-          }
-        >
-          {t('program.promotions.add')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RowList>
 
-      <fieldset className="program__group">
-        <legend>{t('program.tiers.title')}</legend>
-        <p className="muted">{t('program.tiers.hint')}</p>
-        {rules.tiers.map((tier, i) => (
-          <fieldset key={tier.id} className="program__row">
-            <legend>{t('program.tiers.item', { n: i + 1 })}</legend>
-            <div className="field-row">
-              <Field label={t('program.tiers.name')} error={err(`tiers.${i}.name`)}>
-                <input value={tier.name} onChange={(e) => setTier(i, { name: e.target.value })} />
-              </Field>
-              <AmountInput
-                label={t('program.multiplier')}
-                error={err(`tiers.${i}.multiplier`)}
-                fractionDigits={2}
-                value={tier.multiplier}
-                onChange={(v) => setTier(i, { multiplier: v })}
-              />
-            </div>
+      <RowList
+        kind="tiers"
+        hint={t('program.tiers.hint')}
+        rows={rules.tiers}
+        errorOf={(i, field) => err(`tiers.${i}.${field}`)}
+        onRowChange={setTier}
+        onAdd={() => change({ tiers: [...rules.tiers, newTier()] })}
+        onRemove={(i) => change({ tiers: withoutRow(rules.tiers, i) })}
+      >
+        {(tier, i) => (
+          <>
             <div className="field-row">
               <AmountInput
                 label={t('program.tiers.threshold')}
@@ -251,30 +234,9 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
                 </select>
               </Field>
             </div>
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => change({ tiers: rules.tiers.filter((_, j) => j !== i) })}
-            >
-              {t('program.tiers.remove')}
-            </button>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button"
-          onClick={() =>
-            change({
-              tiers: [
-                ...rules.tiers,
-                { id: newRowId(), name: '', basis: 'visits', threshold: 10, multiplier: 2 },
-              ],
-            })
-          }
-        >
-          {t('program.tiers.add')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RowList>
 
       <fieldset className="program__group">
         <legend>{t('program.cooldown.title')}</legend>
@@ -306,19 +268,7 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
 
       {Object.keys(errors).length === 0 && <ProgramPreview rules={rules} shop={shop} />}
 
-      <FormActions
-        error={
-          status === 'invalid'
-            ? t('program.invalid')
-            : status === 'failed'
-              ? t('errors.saveFailed')
-              : null
-        }
-        submitLabel={t('program.save')}
-        status={status === 'saved' ? t('program.saved') : ''}
-        className="program__actions"
-        large
-      />
+      <ProgramFormActions status={status} submitLabel={t('program.save')} large />
     </form>
   );
 }
