@@ -6,7 +6,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  SqliteDialect,
+  type MigrationProvider,
+} from 'kysely';
 import pg from 'pg';
 import { migrations, type Database, type Dialect } from './schema';
 
@@ -67,7 +74,20 @@ export async function connect(options: StoreOptions): Promise<Connection> {
   const provider: MigrationProvider = {
     getMigrations: async () => migrations(connection.dialect),
   };
-  const { error } = await new Migrator({ db: connection.db, provider }).migrateToLatest();
+  // Kysely looks for its migration tables in every schema unless told which: another
+  // schema's (another server or test run on the same PostgreSQL) would pass for ours.
+  const migrationTableSchema =
+    connection.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(connection.db)).rows[0]?.s
+      : undefined;
+  const { error } = await new Migrator({
+    db: connection.db,
+    provider,
+    // Migrations of separate features touch separate tables: one merged later with a
+    // smaller number than one already run still runs, rather than stopping the server.
+    allowUnorderedMigrations: true,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  }).migrateToLatest();
   if (error) throw error;
   return connection;
 }
