@@ -42,7 +42,7 @@ describe.each(backends())('sync API on %s', (_name, options) => {
 
   beforeAll(async () => {
     store = await Store.open(options);
-    app = createServerApp({ store, clock: () => now });
+    app = createServerApp({ store, clock: () => now, signup: { mode: 'open' } });
   });
   afterAll(async () => {
     await store.close();
@@ -101,7 +101,10 @@ describe.each(backends())('sync API on %s', (_name, options) => {
       json: { code: (code.body.code as string).toLowerCase(), deviceName: 'Counter 2' },
     });
     expect(joined.status).toBe(201);
-    expect(joined.body.shop).toEqual(shop); // the card key comes with it: QR codes verify offline
+    // The card key comes with it (QR codes verify offline); a counter tablet gets no owner-PIN hash.
+    const { ownerPin: _ownerPin, ...counterShop } = shop;
+    expect(joined.body).toMatchObject({ role: 'counter', shop: counterShop });
+    expect(joined.body.shop).not.toHaveProperty('ownerPin');
     expect(joined.body.token).not.toBe(token);
     const again = await call('POST', '/devices/join', {
       json: { code: code.body.code, deviceName: 'Counter 3' },
@@ -190,8 +193,13 @@ describe.each(backends())('sync API on %s', (_name, options) => {
 
   it("merges a member's edits by hybrid clock: a tablet hours ahead does not win over a later edit", async () => {
     const { token, shop } = await registered();
+    const code = await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } });
+    const slow = await call('POST', '/devices/join', {
+      json: { code: code.body.code, deviceName: 'Slow tablet' },
+    });
     const member = uid('MEM');
-    const ahead = { millis: now + 3 * 3600_000, counter: 0, node: 'fast-tablet' };
+    // As far ahead as the server accepts (5 minutes): further would be refused.
+    const ahead = { millis: now + 4 * 60_000, counter: 0, node: 'fast-tablet' };
     const first: MemberChangeWire = {
       id: uid('MC'),
       memberId: member,
@@ -217,8 +225,13 @@ describe.each(backends())('sync API on %s', (_name, options) => {
       at: now,
     };
     // Arriving in the "wrong" order changes nothing.
-    await call('POST', '/sync/push', { token, json: { events: [], memberChanges: [later] } });
-    await call('POST', '/sync/push', { token, json: { events: [], memberChanges: [first] } });
+    const slowToken = slow.body.token as string;
+    const pushLater = { events: [], memberChanges: [later] };
+    expect((await call('POST', '/sync/push', { token: slowToken, json: pushLater })).status).toBe(
+      200,
+    );
+    const pushFirst = { events: [], memberChanges: [first] };
+    expect((await call('POST', '/sync/push', { token, json: pushFirst })).status).toBe(200);
     const card = await call('GET', `/card/${await signCard(member, shop.cardKey)}`);
     expect(card.body.firstName).toBe('Siti');
     const stored = await store.db
@@ -456,9 +469,9 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     const clock = (millis: number, node: string) => hlcToString({ millis, counter: 0, node });
     const push = (settings: unknown[]) =>
       call('POST', '/sync/push', { token, json: { events: [], memberChanges: [], settings } });
-    const newPin = await hashPin('13579', 1000);
-    const later = clock(2_000_000_000_000, 'tab1');
-    const earlier = clock(1_900_000_000_000, 'tab2');
+    const newPin = await hashPin('13579', 100_000);
+    const later = clock(now, 'tab1');
+    const earlier = clock(now - 60_000, 'tab1');
     const first = await push([
       { hlc: later, fields: { name: 'Kafe Baru', ownerPin: newPin } },
       { hlc: earlier, fields: { name: 'Kafe Lama', rewardName: 'Free tea' } },

@@ -4,7 +4,7 @@ import { compress } from 'hono/compress';
 import { apiRoutes } from './routes/api';
 import { securityHeaders } from './security';
 import { mountApp } from './static';
-import type { Store } from './store/store';
+import type { SignupPolicy, Store } from './store/store';
 
 export interface ServerOptions {
   /** The built app; omitted, only the API is served (server tests). */
@@ -12,13 +12,21 @@ export interface ServerOptions {
   store: Store;
   /** The server's clock (tests move it to expire pairing codes). */
   clock?: () => number;
+  /** Who may register a shop (SETIA_SIGNUP); `first` when not said. Tests with many shops say `open`. */
+  signup?: SignupPolicy;
+  /**
+   * TRUST_PROXY: socket addresses of the reverse proxies in front of the server. Only
+   * from these is X-Forwarded-For believed (the client address that wrong pairing codes
+   * are counted against).
+   */
+  trustProxy?: readonly string[];
 }
 
 export function createServerApp(options: ServerOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders);
   app.use('*', compress());
-  app.route('/api', apiRoutes(options.store, options.clock));
+  app.route('/api', apiRoutes(options));
   if (options.distDir) mountApp(app, options.distDir);
   return app;
 }

@@ -19,7 +19,7 @@ describe.each(backends())('card feedback on %s', (_name, options) => {
   let app: ReturnType<typeof createServerApp>;
   beforeAll(async () => {
     store = await Store.open(options);
-    app = createServerApp({ store, clock: () => now });
+    app = createServerApp({ store, clock: () => now, signup: { mode: 'open' } });
   });
   afterAll(async () => {
     await store.close();

@@ -15,6 +15,11 @@ export function backends(): [string, StoreOptions][] {
       'PostgreSQL',
       { databaseUrl: url, pgSchema: `setia_test_${process.pid}_${Date.now().toString(36)}` },
     ]);
+  else if (process.env.CI === 'true')
+    // In CI a green run must include PostgreSQL: .ci/run sets the URL or stops.
+    throw new Error(
+      'CI=true but TEST_DATABASE_URL is not set: the PostgreSQL tests would not run.',
+    );
   else if (!warned) {
     warned = true;
     console.warn(

@@ -6,6 +6,9 @@ import type { PinHash } from '../domain/shop';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const PIN_ITERATIONS = 600_000;
+/** The rounds a stored PIN hash may have: fewer is weak, more lets one shop stall a server. */
+export const PIN_ITERATIONS_MIN = 100_000;
+export const PIN_ITERATIONS_MAX = 1_000_000;
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';

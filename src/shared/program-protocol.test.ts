@@ -32,6 +32,16 @@ describe('program on the wire', () => {
     expect(shopSettingsSchema.parse(older)).toEqual(older); // older shops have none of it
   });
 
+  it('takes the per-visit maximum when set, and rules saved before it existed without it', async () => {
+    const withMax = await testShop({ program: { ...DEFAULT_RULES, maxStampsPerVisit: 30 } });
+    expect(shopSettingsSchema.parse(withMax)).toEqual(withMax);
+    const before = await testShop({ program: { ...DEFAULT_RULES } });
+    expect('maxStampsPerVisit' in before.program!).toBe(false);
+    expect(shopSettingsSchema.parse(before)).toEqual(before);
+    const zero = await testShop({ program: { ...DEFAULT_RULES, maxStampsPerVisit: 0 } });
+    expect(shopSettingsSchema.safeParse(zero).success).toBe(false);
+  });
+
   it('syncs the rule lines, overrides, club sales and ratings on events, and the referrer', () => {
     const base = { id: 'E1', memberId: 'M1', at: 1, deviceId: 'd1', staffId: 'owner', seq: 1 };
     const events = [

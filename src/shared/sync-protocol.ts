@@ -13,6 +13,7 @@ import {
   BIRTHDAY_WINDOW_MAX,
   BONUS_MAX,
   COOLDOWN_MINUTES_MAX,
+  VISIT_STAMPS_MAX,
   COOLDOWN_STAMPS_MAX,
   MULTIPLIER_MAX,
   PROMOTIONS_MAX,
@@ -31,6 +32,10 @@ import {
   type ShopSettings,
 } from '../domain/shop';
 import { STAFF_NAME_MAX } from '../domain/staff-input';
+import { EXPIRY_MONTHS_MAX, EXPIRY_MONTHS_MIN } from '../domain/expiry';
+import { CAMPAIGN_NAME_MAX, CAMPAIGNS_MAX, MESSAGE_MAX } from '../domain/messages';
+import { SEGMENT_LIMITS } from '../domain/segments';
+import { PIN_ITERATIONS_MAX, PIN_ITERATIONS_MIN } from './pin';
 import { BATCH_MAX, SETTINGS_BATCH_MAX } from './sync-limits';
 
 // In the browser the app's Content-Security-Policy forbids eval: zod must not even try its
@@ -49,11 +54,29 @@ const id = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'an id of letters, digits, 
 const text = (max: number) => z.string().max(max);
 const millis = z.number().int().min(0).max(8.64e15);
 
+/** Base64 of `min`..`max` bytes (padded, standard alphabet, as src/shared/pin.ts writes it). */
+const base64Bytes = (min: number, max: number) =>
+  z
+    .string()
+    .max(Math.ceil(max / 3) * 4)
+    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'base64')
+    .refine(
+      (b) => {
+        const bytes = (b.length / 4) * 3 - (b.match(/=+$/)?.[0].length ?? 0);
+        return bytes >= min && bytes <= max;
+      },
+      { message: `base64 of ${min} to ${max} bytes` },
+    );
+
+/**
+ * Only the app's own PIN hashes: a hash with 10 million rounds would let one shop stall the
+ * server (each check is CPU on the shared thread pool); a bad salt would break every check.
+ */
 export const pinHashSchema = z.strictObject({
   algorithm: z.literal('PBKDF2-SHA256'),
-  iterations: z.number().int().min(1).max(10_000_000),
-  salt: text(64),
-  hash: text(128),
+  iterations: z.number().int().min(PIN_ITERATIONS_MIN).max(PIN_ITERATIONS_MAX),
+  salt: base64Bytes(16, 64),
+  hash: base64Bytes(32, 32),
 });
 
 const day = z
@@ -101,6 +124,8 @@ export const programRulesSchema = z.strictObject({
     maxStamps: count(COOLDOWN_STAMPS_MAX),
     minutes: count(COOLDOWN_MINUTES_MAX),
   }),
+  // Optional: rules saved (and tablets running) before it existed leave it out.
+  maxStampsPerVisit: count(VISIT_STAMPS_MAX).min(1).optional(),
 });
 
 export const catalogueSchema = z
@@ -130,6 +155,40 @@ const ruleLineSchema = z.strictObject({
   multiplier: multiplier.optional(),
 });
 
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const expiryRuleSchema = z.union([
+  z.strictObject({ mode: z.literal('off') }),
+  z.strictObject({
+    mode: z.enum(['lastVisit', 'earned']),
+    months: z.number().int().min(EXPIRY_MONTHS_MIN).max(EXPIRY_MONTHS_MAX),
+    since: localDate,
+  }),
+]);
+
+const days = (max: number) => z.number().int().min(1).max(max);
+export const segmentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('everyone') }),
+  z.strictObject({ kind: z.literal('lapsed'), days: days(SEGMENT_LIMITS.lapsedDays[1]) }),
+  z.strictObject({ kind: z.literal('birthdayWeek') }),
+  z.strictObject({
+    kind: z.literal('nearReward'),
+    stamps: days(SEGMENT_LIMITS.nearRewardStamps[1]),
+  }),
+  z.strictObject({ kind: z.literal('expiring'), days: days(SEGMENT_LIMITS.expiringDays[1]) }),
+  z.strictObject({ kind: z.literal('tier'), tierId: id }),
+  z.strictObject({ kind: z.literal('clubEnding'), days: days(SEGMENT_LIMITS.clubEndingDays[1]) }),
+]);
+
+const messageText = text(MESSAGE_MAX * 2).optional();
+export const campaignSchema = z.strictObject({
+  id,
+  name: text(CAMPAIGN_NAME_MAX * 2).min(1),
+  segment: segmentSchema,
+  texts: z.strictObject({ en: messageText, id: messageText, ms: messageText, vi: messageText }),
+  createdAt: millis,
+});
+
 export const shopSettingsSchema = z.strictObject({
   shopId: id,
   cardKey: z.string().regex(/^[A-Za-z0-9_-]{32,64}$/),
@@ -145,6 +204,8 @@ export const shopSettingsSchema = z.strictObject({
   program: programRulesSchema.optional(),
   catalogue: catalogueSchema.optional(),
   club: clubOfferSchema.optional(),
+  /** Customers may join from their own phone (the counter poster); absent = yes. */
+  selfJoin: z.boolean().optional(),
   staff: z
     .array(
       z.strictObject({
@@ -157,6 +218,11 @@ export const shopSettingsSchema = z.strictObject({
     )
     .max(200)
     .optional(),
+  expiry: expiryRuleSchema.optional(),
+  timeZone: text(64)
+    .regex(/^[A-Za-z0-9_+\-/]+$/)
+    .optional(),
+  campaigns: z.array(campaignSchema).max(CAMPAIGNS_MAX).optional(),
 });
 
 /** What sync may never change: a shop's identity and card key are fixed at setup. */
@@ -189,7 +255,7 @@ export const settingsChangeSchema = z.strictObject({
 export const ledgerEventSchema = z.strictObject({
   id,
   memberId: id,
-  type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club']),
+  type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club', 'message']),
   stamps: z.number().int().min(-100_000).max(100_000),
   at: millis,
   deviceId: id,
@@ -201,7 +267,7 @@ export const ledgerEventSchema = z.strictObject({
   reverses: id.optional(),
   reversed: z
     .strictObject({
-      type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club']),
+      type: z.enum(['stamp', 'bonus', 'redeem', 'reversal', 'adjustment', 'club', 'message']),
       stamps: z.number().int(),
     })
     .optional(),
@@ -222,6 +288,8 @@ export const ledgerEventSchema = z.strictObject({
       until: millis,
     })
     .optional(),
+  campaignId: id.optional(),
+  channel: z.enum(['whatsapp', 'zalo', 'broadcast']).optional(),
 });
 
 export const memberFieldsSchema = z
@@ -239,6 +307,7 @@ export const memberFieldsSchema = z
     /** The owner merged this member (a duplicate) into that one. */
     mergedInto: id.nullable(),
     referredBy: id.nullable(),
+    selfJoined: z.boolean(),
   })
   .partial();
 
@@ -255,18 +324,32 @@ export const memberChangeSchema = z.strictObject({
 export const registerShopRequest = z.strictObject({
   shop: shopSettingsSchema,
   deviceName: text(60).min(1),
+  /** A server with SETIA_SIGNUP=token registers a shop only with a code from its operator. */
+  signupCode: z.string().max(64).optional(),
 });
+
+export const deviceRole = z.enum(['owner', 'counter']);
 
 export const deviceGrant = z.strictObject({
   deviceId: id,
   /** Shown once; the server keeps only its hash. */
   token: z.string(),
-  shop: shopSettingsSchema,
+  /** A counter tablet gets no owner-PIN hash (it unlocks the owner area through the server). */
+  shop: shopSettingsSchema.extend({ ownerPin: pinHashSchema.optional() }),
+  /** Missing from a server that predates roles: then every device is an owner device. */
+  role: deviceRole.optional(),
   /** On joining: each setting's clock, so that an older edit synced later does not win here. */
   settingsClocks: z.record(z.string().max(40), hlcString).optional(),
 });
 
-export const pairingCodeRequest = z.strictObject({ ownerPin: z.string().regex(/^\d{4,8}$/) });
+const ownerPinEntry = z.string().regex(/^\d{4,8}$/);
+
+/** An owner device sends the PIN; a counter tablet with a live owner session may leave it out. */
+export const pairingCodeRequest = z.strictObject({
+  ownerPin: ownerPinEntry.optional(),
+  /** The role the joining device gets (default 'counter'). */
+  role: deviceRole.optional(),
+});
 export const pairingCodeReply = z.strictObject({ code: z.string(), expiresAt: millis });
 
 export const joinRequest = z.strictObject({
@@ -274,7 +357,15 @@ export const joinRequest = z.strictObject({
   deviceName: text(60).min(1),
 });
 
-export const revokeRequest = pairingCodeRequest;
+export const revokeRequest = z.strictObject({ ownerPin: ownerPinEntry.optional() });
+
+/** POST /api/owner-sessions: a counter tablet unlocks its owner area through the server. */
+export const ownerSessionRequest = z.strictObject({ ownerPin: ownerPinEntry });
+export const ownerSessionReply = z.strictObject({
+  /** Sent back as the X-Owner-Session header; lapses after `idleMs` unused. */
+  session: z.string(),
+  idleMs: z.number().int().min(0),
+});
 export const revokeReply = z.strictObject({ revoked: z.string() });
 
 export const deviceInfo = z.strictObject({
@@ -282,6 +373,7 @@ export const deviceInfo = z.strictObject({
   name: z.string(),
   createdAt: millis,
   revokedAt: millis.nullable(),
+  role: deviceRole.optional(),
 });
 export const devicesReply = z.strictObject({ devices: z.array(deviceInfo) });
 
@@ -318,6 +410,10 @@ export const pullReply = z.strictObject({
   /** Pass it back as `cursor` to get what came after. */
   cursor: z.number().int().min(0),
   more: z.boolean(),
+  /** The server's database: a new id or a head behind the cursor means it was restored. */
+  server: z.strictObject({ id: z.string().max(80), head: z.number().int().min(0) }).optional(),
+  /** Who the server takes this tablet for (a tablet paired before roles learns its role). */
+  you: z.strictObject({ deviceId: id, role: deviceRole }).optional(),
 });
 
 export const cardReply = z.strictObject({
@@ -328,6 +424,10 @@ export const cardReply = z.strictObject({
   balance: z.number().int(),
   tier: z.string().nullable(),
   recentVisits: z.array(z.strictObject({ at: millis, stamps: z.number().int() })),
+  /** With expiry on (older servers leave these out): the next stamps to expire, and their last day. */
+  expiring: z.strictObject({ stamps: z.number().int(), on: localDate }).nullable().optional(),
+  /** With expiry on: the stamps expired so far (`balance` is what is left after them). */
+  expired: z.number().int().optional(),
 });
 
 /** A customer rates their last visit from their card (POST /api/card/<token>/feedback). */
@@ -397,6 +497,8 @@ export type PullItem = z.infer<typeof pullItem>;
 export type PullReply = z.infer<typeof pullReply>;
 export type DeviceGrant = z.infer<typeof deviceGrant>;
 export type DeviceInfo = z.infer<typeof deviceInfo>;
+export type DeviceRole = z.infer<typeof deviceRole>;
+export type OwnerSessionReply = z.infer<typeof ownerSessionReply>;
 export type CardReply = z.infer<typeof cardReply>;
 
 /**
@@ -418,4 +520,6 @@ export type _ShapesAgree = [
 export interface ErrorReply {
   error: string;
   message: string;
+  /** With a 429: how long until a try is checked again. */
+  retryAfterMs?: number;
 }

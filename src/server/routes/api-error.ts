@@ -1,19 +1,33 @@
 /**
- * What every route handler shares: the context type, the refusal it throws
+ * What every route module shares: the context type, the refusal it throws
  * (answered as 4xx { error, message }) and reading a body against its schema.
  * Kept apart from api.ts so route modules can import it without a cycle.
  */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { DeviceAuth } from '../store/store';
+import type { DeviceAuth, SignupPolicy, Store } from '../store/store';
 
-export type Env = { Variables: { auth: DeviceAuth } };
+export type Env = {
+  Variables: {
+    /** The device the request's token belongs to (set by requireDevice). */
+    auth: DeviceAuth;
+    store: Store;
+    /** The server's clock (tests move it). */
+    clock: () => number;
+    /** Socket addresses of the proxies named in TRUST_PROXY. */
+    trustProxy: readonly string[];
+    /** Who may register a shop (SETIA_SIGNUP). */
+    signup: SignupPolicy;
+  };
+};
 
 export class ApiError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429,
     readonly code: string,
     message: string,
+    /** For a 429: how long until a try is checked again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -7,10 +7,8 @@ import { Hono, type Context } from 'hono';
 import { SNAPSHOT_EVENTS_MAX, SNAPSHOT_MEMBERS_MAX } from '../../shared/sync-limits';
 import { logHead, snapshotEventsJson, snapshotMembers, snapshotStart } from '../store/snapshot';
 import type { SnapshotMembersReply } from '../../shared/sync-protocol';
-import type { Store } from '../store/store';
 import { ApiError, type Env } from './api-error';
-
-type Guard = (c: Context<Env>, next: () => Promise<void>) => Promise<void>;
+import { requireDevice } from './auth';
 
 function wholeNumber(c: Context, name: string, fallback: number, max: number): number {
   const raw = c.req.query(name);
@@ -21,9 +19,9 @@ function wholeNumber(c: Context, name: string, fallback: number, max: number): n
 }
 
 /** `at` must be a cursor this shop has reached: a snapshot cannot be taken in the future. */
-async function snapshotAt(c: Context<Env>, store: Store): Promise<number> {
+async function snapshotAt(c: Context<Env>): Promise<number> {
   const at = wholeNumber(c, 'at', -1, Number.MAX_SAFE_INTEGER);
-  if (at > (await logHead(store.db, c.get('auth').shopId)))
+  if (at > (await logHead(c.var.store.db, c.var.auth.shopId)))
     throw new ApiError(
       400,
       'bad_at',
@@ -55,15 +53,16 @@ class PagesAhead {
   }
 }
 
-export function snapshotRoutes(store: Store, requireDevice: Guard): Hono<Env> {
+export function snapshotRoutes(): Hono<Env> {
   const routes = new Hono<Env>();
   const ahead = new PagesAhead();
   routes.use('*', requireDevice);
 
-  routes.get('/', async (c) => c.json(await snapshotStart(store.db, c.get('auth').shopId)));
+  routes.get('/', async (c) => c.json(await snapshotStart(c.var.store.db, c.var.auth.shopId)));
 
   routes.get('/members', async (c) => {
-    const at = await snapshotAt(c, store);
+    const at = await snapshotAt(c);
+    const { store } = c.var;
     const after = c.req.query('after') ?? '';
     if (!/^[0-9A-Za-z_-]{0,40}$/.test(after))
       throw new ApiError(400, 'bad_after', 'after must be a member id (or empty to start).');
@@ -81,7 +80,8 @@ export function snapshotRoutes(store: Store, requireDevice: Guard): Hono<Env> {
   });
 
   routes.get('/events', async (c) => {
-    const at = await snapshotAt(c, store);
+    const at = await snapshotAt(c);
+    const { store } = c.var;
     const after = wholeNumber(c, 'after', 0, Number.MAX_SAFE_INTEGER);
     const limit = wholeNumber(c, 'limit', SNAPSHOT_EVENTS_MAX, SNAPSHOT_EVENTS_MAX);
     if (limit === 0) throw new ApiError(400, 'bad_limit', 'limit must be at least 1.');

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { monotonicFactory } from '../../shared/ulid';
 import { EMPTY_STATS, foldLedger } from '../../domain/balance';
+import { expiryOn, memberExpiry, shopDayOf } from '../../domain/expiry';
 import type { LedgerEvent } from '../../domain/ledger';
 import { firstName, type MemberFields } from '../../domain/member';
 import { feedbackOutcome } from '../../domain/stamp/feedback';
@@ -33,14 +34,19 @@ export async function card(
   if (!found) return null;
   const { fields, shop, events } = found;
   const stats = foldLedger(events, EMPTY_STATS);
+  // With expiry on, the card shows what is left after it, and what expires next (same rule as tablets).
+  const expiry = expiryOn(shop)
+    ? memberExpiry(events, undefined, shop.expiry!, now, shopDayOf(shop, 'UTC'))
+    : null;
   return {
     shopName: shop.name,
     firstName: fields.anonymised ? '' : firstName(fields.name ?? '', shop.country),
     stampsPerCard: shop.stampsPerCard,
     rewardName: shop.rewardName,
-    balance: stats.balance,
+    balance: expiry ? expiry.balance : stats.balance,
     tier: shop.program ? (memberStanding(shop.program, events, now).tier?.name ?? null) : null,
     recentVisits: stats.recentVisits.map((v) => ({ at: v.at, stamps: v.stamps })),
+    ...(expiry ? { expiring: expiry.next, expired: expiry.expired } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { ShopSettings } from '../../domain/shop';
 import type { SettingClocks } from '../../domain/settings-merge';
 import type { DeviceGrant, DeviceInfo } from '../../shared/sync-protocol';
-import type { Database } from './schema';
+import type { Database, DeviceRole } from './schema';
 import { sha256, StoreError, type DeviceAuth } from './store-error';
 
 export const PAIRING_CODE_TTL_MS = 10 * 60_000;
@@ -23,6 +23,8 @@ export async function registerShop(
   shop: ShopSettings,
   deviceName: string,
   now: number,
+  /** Whether this server takes the shop (sign-up policy); throws to refuse. */
+  admit: (trx: Kysely<Database>) => Promise<void> = async () => {},
 ): Promise<DeviceGrant> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -36,11 +38,13 @@ export async function registerShop(
         'shop_exists',
         'This shop is already registered. Join it with a pairing code from the owner screen.',
       );
+    await admit(trx);
     await trx
       .insertInto('shops')
       .values({ id: shop.shopId, settings: JSON.stringify(shop), created_at: now })
       .execute();
-    return addDevice(trx, shop, deviceName, now);
+    // The tablet that registers the shop is its owner device.
+    return addDevice(trx, shop, deviceName, now, 'owner');
   });
 }
 
@@ -49,6 +53,7 @@ async function addDevice(
   shop: ShopSettings,
   name: string,
   now: number,
+  role: DeviceRole,
 ): Promise<DeviceGrant> {
   const token = newToken();
   const deviceId = newDeviceId();
@@ -61,9 +66,17 @@ async function addDevice(
       name,
       created_at: now,
       revoked_at: null,
+      role,
     })
     .execute();
-  return { deviceId, token, shop };
+  return { deviceId, token, shop: shopFor(shop, role), role };
+}
+
+/** What a device of this role may hold of the settings: a counter tablet never gets the owner PIN's hash. */
+export function shopFor(shop: ShopSettings, role: DeviceRole): DeviceGrant['shop'] {
+  if (role === 'owner') return shop;
+  const { ownerPin: _withheld, ...rest } = shop;
+  return rest;
 }
 
 export async function shopSettings(db: Kysely<Database>, shopId: string): Promise<ShopSettings> {
@@ -82,17 +95,18 @@ export async function authenticate(
 ): Promise<DeviceAuth | null> {
   const row = await db
     .selectFrom('devices')
-    .select(['id', 'shop_id', 'revoked_at'])
+    .select(['id', 'shop_id', 'revoked_at', 'role', 'legacy_id'])
     .where('token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return null;
-  return { deviceId: row.id, shopId: row.shop_id };
+  return { deviceId: row.id, shopId: row.shop_id, role: row.role, legacyId: row.legacy_id };
 }
 
 export async function createPairingCode(
   db: Kysely<Database>,
   shopId: string,
   now: number,
+  role: DeviceRole = 'counter',
 ): Promise<{ code: string; expiresAt: number }> {
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
@@ -100,7 +114,7 @@ export async function createPairingCode(
   await db.deleteFrom('pairing_codes').where('expires_at', '<', now).execute();
   await db
     .insertInto('pairing_codes')
-    .values({ code_hash: sha256(code), shop_id: shopId, expires_at: expiresAt })
+    .values({ code_hash: sha256(code), shop_id: shopId, expires_at: expiresAt, role })
     .execute();
   return { code, expiresAt };
 }
@@ -116,7 +130,7 @@ export async function join(
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('pairing_codes')
-      .select(['shop_id', 'expires_at'])
+      .select(['shop_id', 'expires_at', 'role'])
       .where('code_hash', '=', sha256(normal))
       .executeTakeFirst();
     if (!row || row.expires_at < now) return null;
@@ -127,7 +141,7 @@ export async function join(
       .where('id', '=', row.shop_id)
       .executeTakeFirstOrThrow();
     const shop = JSON.parse(shopRow.settings) as ShopSettings;
-    const grant = await addDevice(trx, shop, deviceName, now);
+    const grant = await addDevice(trx, shop, deviceName, now, row.role);
     return { ...grant, settingsClocks: JSON.parse(shopRow.settings_clocks) as SettingClocks };
   });
 }
@@ -135,7 +149,7 @@ export async function join(
 export async function devices(db: Kysely<Database>, shopId: string): Promise<DeviceInfo[]> {
   const rows = await db
     .selectFrom('devices')
-    .select(['id', 'name', 'created_at', 'revoked_at'])
+    .select(['id', 'name', 'created_at', 'revoked_at', 'role'])
     .where('shop_id', '=', shopId)
     .orderBy('created_at')
     .execute();
@@ -145,6 +159,7 @@ export async function devices(db: Kysely<Database>, shopId: string): Promise<Dev
     name: r.name,
     createdAt: Number(r.created_at),
     revokedAt: r.revoked_at === null ? null : Number(r.revoked_at),
+    role: r.role,
   }));
 }
 

@@ -4,7 +4,7 @@
  * in that order after a cursor. Member fields and settings are also merged
  * into their rows (latest clock wins), for the card and for new tablets.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
 import { mergeSettingsChanges, type SettingClocks } from '../../domain/settings-merge';
@@ -16,21 +16,30 @@ import type {
   PushRequest,
   SettingsChangeWire,
 } from '../../shared/sync-protocol';
-import type { Database } from './schema';
+import { checkPush } from './push-checks';
+import type { Database, Dialect, LogTable } from './schema';
+import { logHead } from './snapshot';
+import { countUsage, type Quotas } from './quota';
 import { chunks, StoreError, type DeviceAuth } from './store-error';
 
 /**
  * Stores a push in one transaction: each event and member change once by its
  * id (a retried push changes nothing), each with the next server sequence.
- * Refuses the whole push if it names a member of another shop.
+ * Refuses the whole push if it names a member of another shop, or if it would
+ * take the shop over a quota.
  */
 export async function push(
   db: Kysely<Database>,
+  dialect: Dialect,
   auth: DeviceAuth,
   push: PushRequest,
+  quotas: Quotas,
+  now: number,
 ): Promise<PushReply> {
+  await checkPush(db, auth, push); // identity and authority (push-checks.ts)
   const { shopId } = auth;
   await db.transaction().execute(async (trx) => {
+    // (Identity and role checks of the pushed items go here, before anything is written.)
     const memberIds = [
       ...new Set([
         ...push.events.map((e) => e.memberId),
@@ -58,7 +67,10 @@ export async function push(
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
     }
-    const rows = [
+    for (const change of push.memberChanges) await mergeMember(trx, shopId, change);
+    if (push.settings?.length) await mergeShopSettings(trx, shopId, push.settings);
+
+    const rows: LogRow[] = [
       ...push.events.map((e) => ({
         shop_id: shopId,
         id: e.id,
@@ -73,15 +85,20 @@ export async function push(
         member_id: c.memberId,
         body: JSON.stringify(c),
       })),
+      // A settings edit's clock is its id: unique per device and edit.
+      ...(push.settings ?? []).map((c) => ({
+        shop_id: shopId,
+        id: c.hlc,
+        kind: 'settings' as const,
+        member_id: '',
+        body: JSON.stringify(c),
+      })),
     ];
-    for (const part of chunks(rows, 500))
-      await trx
-        .insertInto('log')
-        .values(part)
-        .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
-        .execute();
-    for (const change of push.memberChanges) await mergeMember(trx, shopId, change);
-    if (push.settings?.length) await mergeShopSettings(trx, shopId, push.settings);
+    await takeShopLogLock(trx, dialect, shopId);
+    // Nothing but the shop's log (and its usage) is written from here to the commit,
+    // so the lock is held briefly and no transaction waits on it while holding a row
+    // another is waiting for.
+    await countUsage(trx, shopId, await appendToLog(trx, rows), quotas, now);
   });
   return {
     events: push.events.map((e) => e.id),
@@ -90,10 +107,58 @@ export async function push(
   };
 }
 
+type LogRow = Insertable<LogTable>;
+
 /**
- * The owner's settings edits: each logged once (its clock is its id: unique per
- * device and edit) for the other tablets to pull, and merged setting by setting
- * into the shop's row, latest clock winning. The server reads only what it needs
+ * Gapless order: a tablet pulls "everything after my cursor", so a sequence
+ * must never become visible before every smaller sequence of its shop. SQLite
+ * has one writer at a time, so it holds. On PostgreSQL, sequences are handed
+ * out at insert but become visible at commit, in any order: a follower could
+ * read seq 101, move its cursor past 100, and never see 100 when it commits.
+ * So each push takes its shop's lock just before it appends to the log and
+ * keeps it to its commit (a transaction-scoped advisory lock, released after
+ * the commit is visible): within a shop, sequences are handed out and
+ * committed in the same order, and every committed state is a prefix. The
+ * same makes a snapshot's `at` (the shop's highest visible sequence) safe.
+ * Why this and not "pull only below the oldest transaction still running":
+ * shops never wait for each other, a shop's pushes wait only for the short
+ * append (the member checks and merges run before, in parallel), pulls stay
+ * one indexed range read, and nothing has to track transaction ids.
+ */
+async function takeShopLogLock(trx: Kysely<Database>, dialect: Dialect, shopId: string) {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(${LOG_LOCK_CLASS}, hashtext(${shopId}))`.execute(trx);
+}
+
+/** The lock's first key: keeps the log's per-shop locks apart from any other advisory lock. */
+const LOG_LOCK_CLASS = 0x5e7109;
+
+/** Appends what is new (a retried item is skipped); returns how many rows and bytes it stored. */
+async function appendToLog(
+  trx: Kysely<Database>,
+  rows: LogRow[],
+): Promise<{ events: number; bytes: number }> {
+  let events = 0;
+  let bytes = 0;
+  for (const part of chunks(rows, 500)) {
+    const result = await trx
+      .insertInto('log')
+      .values(part)
+      .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
+      .executeTakeFirst();
+    const inserted = Number(result.numInsertedOrUpdatedRows ?? 0);
+    if (inserted === 0) continue;
+    // A part stored only in part (a retry overlapping new items) is counted pro rata.
+    const share = inserted / part.length;
+    events += Math.round(part.filter((r) => r.kind === 'event').length * share);
+    bytes += Math.round(part.reduce((n, r) => n + r.body.length, 0) * share);
+  }
+  return { events, bytes };
+}
+
+/**
+ * The owner's settings edits (logged by the push for the other tablets to pull),
+ * merged setting by setting into the shop's row, latest clock winning. The server reads only what it needs
  * (owner PIN, name, card key); any other setting is stored as it came.
  */
 async function mergeShopSettings(
@@ -101,19 +166,6 @@ async function mergeShopSettings(
   shopId: string,
   changes: SettingsChangeWire[],
 ) {
-  await trx
-    .insertInto('log')
-    .values(
-      changes.map((c) => ({
-        shop_id: shopId,
-        id: c.hlc,
-        kind: 'settings' as const,
-        member_id: '',
-        body: JSON.stringify(c),
-      })),
-    )
-    .onConflict((oc) => oc.columns(['shop_id', 'id']).doNothing())
-    .execute();
   const row = await trx
     .selectFrom('shops')
     .select(['settings', 'settings_clocks'])
@@ -163,6 +215,7 @@ export async function pull(
   shopId: string,
   cursor: number,
   limit: number,
+  serverId: string,
 ): Promise<PullReply> {
   const rows = await db
     .selectFrom('log')
@@ -180,5 +233,13 @@ export async function pull(
         ? { seq: r.seq, kind: 'settings', change: JSON.parse(r.body) }
         : { seq: r.seq, kind: 'member', change: JSON.parse(r.body) },
   );
-  return { items, cursor: page.at(-1)?.seq ?? cursor, more: rows.length > limit };
+  const last = page.at(-1)?.seq ?? cursor;
+  // The head is the last row read unless the page was cut short or empty.
+  const head = rows.length > 0 && rows.length <= limit ? last : await logHead(db, shopId);
+  return {
+    items,
+    cursor: last,
+    more: rows.length > limit,
+    server: { id: serverId, head },
+  };
 }

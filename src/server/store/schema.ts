@@ -3,7 +3,9 @@
  * shop_id, and every query filters on it). The log holds the shop's events and
  * member changes in server order (seq): pulling is "everything after my cursor".
  */
-import type { Generated, Kysely, Migration } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { sql, type Generated, type Kysely, type Migration } from 'kysely';
+import { selfJoinMigrations } from './self-join';
 
 export interface ShopTable {
   id: string;
@@ -22,12 +24,18 @@ export interface DeviceTable {
   name: string;
   created_at: number;
   revoked_at: number | null;
+  /** 'owner' (registered the shop, or paired as one) or 'counter' (migration 0003). */
+  role: Generated<DeviceRole>;
+  /** The one id its events carried before it paired (its local id), bound on first push (0003). */
+  legacy_id: Generated<string | null>;
 }
 
 export interface PairingCodeTable {
   code_hash: string;
   shop_id: string;
   expires_at: number;
+  /** The role the joining device gets (migration 0003). */
+  role: Generated<DeviceRole>;
 }
 
 export interface LogTable {
@@ -49,12 +57,76 @@ export interface MemberTable {
   clocks: string;
 }
 
+// ── Hosting: usage for quotas, sign-up codes, the server's identity (migration 0010) ──
+
+export interface ShopUsageTable {
+  shop_id: string;
+  /** The UTC day (YYYY-MM-DD) that day_events counts. */
+  day: string;
+  day_events: number;
+  /** Bytes of the shop's log, as stored JSON. */
+  stored_bytes: number;
+}
+
+export interface SignupCodeTable {
+  /** SHA-256 of the code the operator handed out, hex. */
+  code_hash: string;
+  created_at: number;
+  used_at: number | null;
+  /** The shop that registered with it. */
+  shop_id: string | null;
+}
+
+export interface ServerIdentityTable {
+  /** Always 1: one row. */
+  one: number;
+  /** Random, made with the database: a restored backup keeps it, another server has another. */
+  id: string;
+  created_at: number;
+}
+
+// ---- Issue 15, server-auth: roles, owner sessions, counted guesses, one rating per visit ----
+
+export type DeviceRole = 'owner' | 'counter';
+
+/** A counter tablet's unlocked owner area: only the session token's hash is kept. */
+export interface OwnerSessionTable {
+  token_hash: string;
+  shop_id: string;
+  device_id: string;
+  /** It lapses OWNER_SESSION_IDLE_MS after this; each use moves it on. */
+  last_used_at: number;
+}
+
+/** Wrong answers per key ('owner-pin:<shop>', 'join:<address>', 'card:<member>'), shared by processes. */
+export interface GuessTable {
+  key: string;
+  fails: number;
+  /** No try is checked before this time (ms). */
+  until: number;
+}
+
+/** The visit (its stamp event) a customer rated: the primary key makes it once per visit. */
+export interface RatingTable {
+  shop_id: string;
+  member_id: string;
+  visit_id: string;
+}
+
+// ---- end server-auth ----
+
 export interface Database {
   shops: ShopTable;
   devices: DeviceTable;
   pairing_codes: PairingCodeTable;
   log: LogTable;
   members: MemberTable;
+  shop_usage: ShopUsageTable;
+  signup_codes: SignupCodeTable;
+  server_identity: ServerIdentityTable;
+  owner_sessions: OwnerSessionTable;
+  guesses: GuessTable;
+  ratings: RatingTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -125,5 +197,84 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // ── Hosting (quotas, sign-up codes, server identity): kept apart from the other migrations ──
+    '0010-hosting': {
+      async up(db: Kysely<unknown>) {
+        const big = dialect === 'postgres' ? 'bigint' : 'integer';
+        await db.schema
+          .createTable('shop_usage')
+          .addColumn('shop_id', 'text', (c) => c.primaryKey())
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('day_events', big, (c) => c.notNull())
+          .addColumn('stored_bytes', big, (c) => c.notNull())
+          .execute();
+        // Shops that exist already start with what their log holds.
+        await sql`insert into shop_usage (shop_id, day, day_events, stored_bytes)
+          select shop_id, '', 0, sum(length(body)) from log group by shop_id`.execute(db);
+        await db.schema
+          .createTable('signup_codes')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addColumn('used_at', big)
+          .addColumn('shop_id', 'text')
+          .execute();
+        await db.schema
+          .createTable('server_identity')
+          .addColumn('one', 'integer', (c) => c.primaryKey().check(sql`one = 1`))
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .execute();
+        await sql`insert into server_identity (one, id, created_at)
+          values (1, ${randomBytes(12).toString('base64url')}, ${Date.now()})`.execute(db);
+      },
+    },
+    // ---- Issue 15, server-auth: roles and what guards them ----
+    '0003-auth-roles': {
+      async up(db: Kysely<unknown>) {
+        const big = dialect === 'postgres' ? 'bigint' : 'integer';
+        await db.schema
+          .alterTable('devices')
+          .addColumn('role', 'text', (c) => c.notNull().defaultTo('counter'))
+          .execute();
+        await db.schema.alterTable('devices').addColumn('legacy_id', 'text').execute();
+        // A shop paired before roles: its earliest device still in use registered it.
+        await sql`UPDATE devices SET role = 'owner' WHERE id = (
+          SELECT d.id FROM devices d
+          WHERE d.shop_id = devices.shop_id AND d.revoked_at IS NULL
+          ORDER BY d.created_at, d.id LIMIT 1)`.execute(db);
+        await db.schema
+          .createIndex('devices_legacy_id')
+          .on('devices')
+          .columns(['shop_id', 'legacy_id'])
+          .unique()
+          .execute();
+        await db.schema
+          .alterTable('pairing_codes')
+          .addColumn('role', 'text', (c) => c.notNull().defaultTo('counter'))
+          .execute();
+        await db.schema
+          .createTable('owner_sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('shop_id', 'text', (c) => c.notNull())
+          .addColumn('device_id', 'text', (c) => c.notNull())
+          .addColumn('last_used_at', big, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('guesses')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('fails', 'integer', (c) => c.notNull())
+          .addColumn('until', big, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('ratings')
+          .addColumn('shop_id', 'text', (c) => c.notNull())
+          .addColumn('member_id', 'text', (c) => c.notNull())
+          .addColumn('visit_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('ratings_once_per_visit', ['shop_id', 'member_id', 'visit_id'])
+          .execute();
+      },
+    },
+    // ---- end server-auth ----
+    ...selfJoinMigrations(dialect),
   };
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 /** A request the store refuses; the route turns it into a 4xx with this message. */
 export class StoreError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
     readonly code: string,
     message: string,
   ) {
@@ -15,6 +15,14 @@ export class StoreError extends Error {
 export interface DeviceAuth {
   deviceId: string;
   shopId: string;
+  /** Missing only for callers that predate roles (the benchmark's direct store use). */
+  role?: 'owner' | 'counter';
+  /** The local id the device's events carried before it paired, once bound. */
+  legacyId?: string | null;
+  /** Acts with the owner's authority in this request (owner device, or a live owner session). */
+  owner?: boolean;
+  /** The server's time for this request (clock bounds). */
+  now?: number;
 }
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -19,30 +19,51 @@ import * as cards from './cards';
 import { connect, type StoreOptions } from './connect';
 import * as devices from './devices';
 import * as log from './log';
-import type { Database, Dialect } from './schema';
+import { DEFAULT_QUOTAS, type Quotas } from './quota';
+import type { Database, DeviceRole, Dialect } from './schema';
+import { admitShop, createSignupCode, type SignupPolicy } from './signup';
 import type { DeviceAuth } from './store-error';
 
 export { StoreError, type DeviceAuth } from './store-error';
 export { PAIRING_CODE_TTL_MS } from './devices';
 export { SERVER_DEVICE } from './cards';
+export { type Quotas, quotasFromEnv, DEFAULT_QUOTAS } from './quota';
+export { type SignupPolicy, type SignupMode, signupFromEnv } from './signup';
 
 export class Store {
   private constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
+    /** Per-shop limits on what pushes store (quota.ts). */
+    readonly quotas: Quotas,
+    /** Made with the database (server_identity); a restored backup keeps it. */
+    readonly serverId: string,
   ) {}
 
-  static async open(options: StoreOptions = {}): Promise<Store> {
+  static async open(options: StoreOptions & { quotas?: Quotas } = {}): Promise<Store> {
     const { db, dialect } = await connect(options);
-    return new Store(db, dialect);
+    const identity = await db.selectFrom('server_identity').select('id').executeTakeFirstOrThrow();
+    return new Store(db, dialect, options.quotas ?? DEFAULT_QUOTAS, identity.id);
   }
 
   close(): Promise<void> {
     return this.db.destroy();
   }
 
-  registerShop(shop: ShopSettings, deviceName: string, now: number): Promise<DeviceGrant> {
-    return devices.registerShop(this.db, shop, deviceName, now);
+  /** Registers a shop if the sign-up policy lets it in (`first` when not said). */
+  registerShop(
+    shop: ShopSettings,
+    deviceName: string,
+    now: number,
+    signup: { policy: SignupPolicy; code?: string } = { policy: { mode: 'first' } },
+  ): Promise<DeviceGrant> {
+    return devices.registerShop(this.db, shop, deviceName, now, (trx) =>
+      admitShop(trx, this.dialect, signup.policy, shop.shopId, signup.code, now),
+    );
+  }
+
+  createSignupCode(now = Date.now()): Promise<string> {
+    return createSignupCode(this.db, now);
   }
 
   shop(shopId: string): Promise<ShopSettings> {
@@ -53,8 +74,12 @@ export class Store {
     return devices.authenticate(this.db, token);
   }
 
-  createPairingCode(shopId: string, now: number): Promise<{ code: string; expiresAt: number }> {
-    return devices.createPairingCode(this.db, shopId, now);
+  createPairingCode(
+    shopId: string,
+    now: number,
+    role: DeviceRole = 'counter',
+  ): Promise<{ code: string; expiresAt: number }> {
+    return devices.createPairingCode(this.db, shopId, now, role);
   }
 
   join(code: string, deviceName: string, now: number): Promise<DeviceGrant | null> {
@@ -69,12 +94,12 @@ export class Store {
     return devices.revoke(this.db, shopId, deviceId, now);
   }
 
-  push(auth: DeviceAuth, request: PushRequest): Promise<PushReply> {
-    return log.push(this.db, auth, request);
+  push(auth: DeviceAuth, request: PushRequest, now = auth.now ?? Date.now()): Promise<PushReply> {
+    return log.push(this.db, this.dialect, auth, request, this.quotas, now);
   }
 
   pull(shopId: string, cursor: number, limit: number): Promise<PullReply> {
-    return log.pull(this.db, shopId, cursor, limit);
+    return log.pull(this.db, shopId, cursor, limit, this.serverId);
   }
 
   card(token: string, now = Date.now()): Promise<CardReply | null> {
