@@ -3,6 +3,10 @@
  * the counter's commands (db/counter.ts) bound to it, one call per cashier action.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { ExpiryView } from '../domain/expiry';
+import type * as ExpiryCodeModule from './expiry';
+import type { ShopSettings } from '../domain/shop';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
 import {
@@ -30,12 +34,47 @@ export function useRecentEvents(memberId: string, now: number): LedgerEvent[] | 
   return useLiveQuery(() => recentEvents(db, memberId, Date.now()), [memberId, now]);
 }
 
+type ExpiryCode = typeof ExpiryCodeModule;
+
+/**
+ * The member's stamps after expiry (null when the shop's stamps never expire).
+ * Its code loads only in shops that turned expiry on; a live query must not
+ * wait on a download, so it is loaded first.
+ */
+export function useMemberExpiry(
+  memberId: string,
+  shop: ShopSettings,
+  now: number,
+): ExpiryView | null | undefined {
+  const on = shop.expiry !== undefined && shop.expiry.mode !== 'off';
+  const [code, setCode] = useState<ExpiryCode | null>(null);
+  useEffect(() => {
+    if (on) void import('./expiry').then(setCode);
+  }, [on]);
+  return useLiveQuery(
+    () => (!on ? null : code ? code.readMemberExpiry(db, memberId, shop, Date.now()) : undefined),
+    [memberId, on, code, shop, now],
+  );
+}
+
+/** Members found, and the text they were found for (typing runs ahead of the search). */
+export interface SearchResults {
+  query: string;
+  members: Member[];
+}
+
 /** "Search members" as the cashier types; `measure` wraps the query (the UI's timing marks). */
 export function useMemberSearch(
   query: string,
   measure: (search: () => Promise<Member[]>) => Promise<Member[]> = (search) => search(),
-): Member[] | undefined {
-  return useLiveQuery(() => (query.trim() ? measure(() => searchMembers(db, query)) : []), [query]);
+): SearchResults | undefined {
+  return useLiveQuery(
+    async () => ({
+      query,
+      members: query.trim() ? await measure(() => searchMembers(db, query)) : [],
+    }),
+    [query],
+  );
 }
 
 /** Members sharing a phone (enrolled twice on offline tablets) until the owner merges them. */

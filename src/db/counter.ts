@@ -19,12 +19,14 @@ import { refuse, type Decision, type Moment } from '../domain/stamp/decision';
 import { decideEnrol } from '../domain/stamp/enrol';
 import { decideUndo } from '../domain/stamp/undo';
 import type * as ProgramDecisions from '../domain/stamp/with-program';
+import type * as ExpiryCode from './expiry';
 import { currentStaffId } from './current-staff';
 import { newId } from './ids';
 import {
   appendEvent,
   commitDecision,
   LedgerRuleError,
+  memberEvents,
   requireMember,
   WRITE_TABLES,
 } from './ledger';
@@ -170,15 +172,38 @@ function stampWith(
   );
 }
 
+type Expiry = typeof ExpiryCode;
+let expiryModule: Expiry | undefined;
+
+/**
+ * Expiry's code when the shop's stamps expire (loaded before the transaction:
+ * a transaction must not wait on a download), else undefined.
+ */
+async function loadExpiry(db: SetiaDB): Promise<Expiry | undefined> {
+  const shop = await getShop(db);
+  if (!shop?.expiry || shop.expiry.mode === 'off') return undefined;
+  return (expiryModule ??= await import('./expiry'));
+}
+
+/** A reward spends the stamps left after expiry: the member's whole ledger is read only then. */
+const expiryReads = (db: SetiaDB, memberId: string, expiry: Expiry | undefined) => () =>
+  expiry ? memberEvents(db, memberId) : null;
+
+function expired(
+  expiry: Expiry | undefined,
+  { member, shop, more: events }: CommandReads<LedgerEvent[] | null>,
+  now: number,
+): Member {
+  return expiry && events ? expiry.afterExpiry(member, events, shop, now) : member;
+}
+
 /** "Redeem reward": one full card for the shop's reward. */
-export function redeemReward(db: SetiaDB, memberId: string, ctx: CounterContext) {
-  return command(
-    db,
-    memberId,
-    ctx,
-    () => null,
-    ({ member, shop }, moment) =>
-      shop ? decideCardReward(member, shop, moment) : refuse('shop.missing'),
+export async function redeemReward(db: SetiaDB, memberId: string, ctx: CounterContext) {
+  const expiry = await loadExpiry(db);
+  return command(db, memberId, ctx, expiryReads(db, memberId, expiry), (reads, moment) =>
+    reads.shop
+      ? decideCardReward(expired(expiry, reads, ctx.now), reads.shop, moment)
+      : refuse('shop.missing'),
   );
 }
 
@@ -189,18 +214,17 @@ export async function redeemCatalogueReward(
   rewardId: string,
   ctx: CounterContext,
 ): Promise<LedgerEvent> {
-  const { decideCatalogueReward, givenCount } = await loadProgram();
-  return command(
-    db,
-    memberId,
-    ctx,
-    () => null,
-    async ({ member, shop }, moment) => {
-      const limited = shop?.catalogue?.some((r) => r.id === rewardId && r.limit !== null);
-      const given = limited ? givenCount(await rewardRedemptions(db, rewardId), rewardId) : 0;
-      return decideCatalogueReward(member, shop?.catalogue, { rewardId, given }, moment);
-    },
-  );
+  const [{ decideCatalogueReward, givenCount }, expiry] = await Promise.all([
+    loadProgram(),
+    loadExpiry(db),
+  ]);
+  return command(db, memberId, ctx, expiryReads(db, memberId, expiry), async (reads, moment) => {
+    const { shop } = reads;
+    const limited = shop?.catalogue?.some((r) => r.id === rewardId && r.limit !== null);
+    const given = limited ? givenCount(await rewardRedemptions(db, rewardId), rewardId) : 0;
+    const member = expired(expiry, reads, ctx.now);
+    return decideCatalogueReward(member, shop?.catalogue, { rewardId, given }, moment);
+  });
 }
 
 /** Sells the shop's club membership; a renewal extends the running one. */

@@ -35,7 +35,7 @@ export interface LedgerInsights {
 }
 
 /** Pages through a table in primary-key order, one short read transaction per page. */
-async function eachPage<T>(
+export async function eachPage<T>(
   table: Table<T, string>,
   size: number,
   key: (row: T) => string,
@@ -63,8 +63,8 @@ export interface ReadOptions {
 }
 
 /** The packed history as columns, cached: packs never change once written. */
-const PACK_CACHE = 'insights.packColumns';
-interface PackCache {
+export const PACK_CACHE = 'insights.packColumns';
+export interface PackCache {
   /** The packs it was made from (their ids): another set of packs means another cache. */
   key: string;
   columns: LedgerColumns;

@@ -5,7 +5,13 @@
  */
 import { Dexie } from 'dexie';
 import type { LedgerEvent } from '../domain/ledger';
-import { STANDING_LOOKBACK_MS, UNDO_LOOKBACK_MS, type Calendar } from '../domain/stamp/decision';
+import {
+  STANDING_LOOKBACK_MS,
+  UNDO_LOOKBACK_MS,
+  YEAR_MS,
+  type Calendar,
+} from '../domain/stamp/decision';
+import { yearCountsByMember } from '../domain/stamp/standing';
 import type { SetiaDB } from './schema';
 
 /** The tablet's calendar: promotions and birthdays go by the shop's local dates. */
@@ -28,6 +34,18 @@ export function recentEvents(db: SetiaDB, memberId: string, now: number): Promis
 /** The member's events the program's rules look at (STANDING_LOOKBACK_MS, about a year). */
 export function lastYearEvents(db: SetiaDB, memberId: string, now: number) {
   return eventsSince(db, memberId, now - STANDING_LOOKBACK_MS);
+}
+
+/**
+ * The shop's events of the last 12 months, counted per member for the members
+ * list and CSV (the same events the counter's lastYearEvents reads, all members at once).
+ */
+export async function shopYearCounts(db: SetiaDB, now: number) {
+  const events = await db.events
+    .where('at')
+    .above(now - YEAR_MS)
+    .toArray();
+  return yearCountsByMember(events, now);
 }
 
 function eventsSince(db: SetiaDB, memberId: string, from: number): Promise<LedgerEvent[]> {

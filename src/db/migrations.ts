@@ -43,3 +43,34 @@ export async function settingsPendingToOutbox(tx: Transaction): Promise<void> {
   await tx.table('settingsChanges').bulkAdd(items);
   await settings.put({ key: 'device', value: { ...device, seq } });
 }
+
+/** Version 6's sync row, as this migration reads it. */
+interface OldSyncState {
+  deviceId: string;
+  role?: string;
+}
+
+/**
+ * Version 7 (roles and one identity per tablet): a connected tablet's sync row
+ * says it is an owner device (servers before roles gave every device the
+ * owner's authority; pull's `you` corrects it), and its later writes carry the
+ * id the server gave it; what it wrote before keeps its local id, which the
+ * outbox still pushes (the server binds it to this device).
+ */
+export async function rolesAndServerId(tx: Transaction): Promise<void> {
+  const settings = tx.table<{ key: string; value: unknown }, string>('settings');
+  const [syncRow, deviceRow] = await settings.bulkGet(['sync', 'device']);
+  const sync = syncRow?.value as OldSyncState | undefined;
+  if (!sync) return;
+  if (!sync.role) await settings.put({ key: 'sync', value: { ...sync, role: 'owner' } });
+  const device = deviceRow?.value as (OldDevice & { localId?: string }) | undefined;
+  if (!device || device.deviceId === sync.deviceId || device.localId) return;
+  await settings.put({
+    key: 'device',
+    value: {
+      ...device,
+      deviceId: sync.deviceId,
+      ...(device.seq > 0 ? { localId: device.deviceId } : {}),
+    },
+  });
+}

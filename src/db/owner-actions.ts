@@ -4,6 +4,7 @@
  */
 import { onAppDb } from './db';
 import * as duplicates from './duplicates';
+import * as memberEvents from './member-events';
 import * as ownerLedger from './owner-ledger';
 import * as ownerMembers from './owner-members';
 import * as staff from './staff';
@@ -15,6 +16,7 @@ export const resolveConflict = onAppDb(ownerLedger.resolveConflict);
 export const packedMemberEvents = onAppDb(ownerLedger.packedMemberEvents);
 export const anonymiseMember = onAppDb(ownerMembers.anonymiseMember);
 export const membersPage = onAppDb(ownerMembers.membersPage);
+export const shopYearCounts = onAppDb(memberEvents.shopYearCounts);
 export const watchMemberCount = onAppDb(ownerMembers.watchMemberCount);
 export const mergeDuplicate = onAppDb(duplicates.mergeDuplicate);
 export const moveLeftoverStamps = onAppDb(duplicates.moveLeftoverStamps);

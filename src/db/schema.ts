@@ -11,7 +11,7 @@ import { Dexie, type Table } from 'dexie';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member, MemberChange } from '../domain/member';
 import type { ShopSettings } from '../domain/shop';
-import { settingsPendingToOutbox } from './migrations';
+import { settingsPendingToOutbox, rolesAndServerId } from './migrations';
 
 export type { MemberChange } from '../domain/member';
 
@@ -102,5 +102,7 @@ export class SetiaDB extends Dexie {
     this.version(6)
       .stores({ settingsChanges: '[deviceId+seq]' })
       .upgrade((tx) => settingsPendingToOutbox(tx));
+    // Roles (an owner device or a counter tablet) and the server-given device id (issue 15).
+    this.version(7).upgrade((tx) => rolesAndServerId(tx));
   }
 }

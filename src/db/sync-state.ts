@@ -21,7 +21,20 @@ export interface SyncState {
   lastSyncAt: number | null;
   /** Set while a tablet that joined a shop is still loading its snapshot (src/sync/join.ts). */
   join?: JoinProgress;
+  /**
+   * What the server lets this device do (from its grant, or pull's `you`). A counter
+   * tablet opens the owner area through the server. Written as 'owner' for tablets
+   * connected before roles (version 7): an old server has no roles.
+   */
+  role?: DeviceRole;
+  /** The server's identity as last seen: another one means it was restored or replaced. */
+  serverId?: string;
 }
+
+export type DeviceRole = 'owner' | 'counter';
+
+/** A shop with no server, or one the owner keeps offline: absent means owner. */
+export const roleOf = (state: SyncState | null | undefined): DeviceRole => state?.role ?? 'owner';
 
 /** How far a new tablet's snapshot got: each step is saved with what it wrote. */
 export interface JoinProgress {
@@ -66,4 +79,26 @@ export async function updateSyncState(db: SetiaDB, patch: Partial<SyncState>): P
     const state = await getSyncState(db);
     if (state) await saveSyncState(db, { ...state, ...patch });
   });
+}
+
+/**
+ * The first-run choice about a server, kept until it is carried out: connect to
+ * `server` (the engine registers the shop there, and retries while it cannot
+ * reach it), or keep the shop on this tablet only.
+ */
+export interface SyncPlan {
+  server?: string;
+  deviceName?: string;
+  localOnly?: boolean;
+}
+
+const PLAN = 'syncPlan';
+
+export async function getSyncPlan(db: SetiaDB): Promise<SyncPlan | undefined> {
+  return (await db.settings.get(PLAN))?.value as SyncPlan | undefined;
+}
+
+export async function saveSyncPlan(db: SetiaDB, plan: SyncPlan | null): Promise<void> {
+  if (plan) await db.settings.put({ key: PLAN, value: plan });
+  else await db.settings.delete(PLAN);
 }

@@ -7,7 +7,7 @@
  */
 import { db } from '../db/db';
 import { watchOutbox } from '../db/outbox-watch';
-import { getSyncState } from '../db/sync-state';
+import { getSyncPlan, getSyncState } from '../db/sync-state';
 import { pendingCount } from './outgoing';
 import { syncRound } from './round';
 import { nextSyncDelay } from './schedule';
@@ -62,8 +62,18 @@ async function watchWrites() {
 /** Runs one round and returns how many items moved, or null when no round could run. */
 async function once(): Promise<number | null> {
   if (!(await getSyncState(db))) {
-    syncStatus.set({ phase: 'unpaired', pending });
-    return null;
+    // Set up from its server: this shop registers there by itself, as soon as it can.
+    const plan = await getSyncPlan(db);
+    if (!plan?.server || !navigator.onLine) {
+      syncStatus.set({ phase: 'unpaired', pending });
+      return null;
+    }
+    const [{ syncApi }, { connectPlanned }] = await Promise.all([
+      import('./client'),
+      import('./first-connect'),
+    ]);
+    await connectPlanned(db, syncApi, { ...plan, server: plan.server }, Date.now());
+    if (!(await getSyncState(db))) return null;
   }
   await watchWrites();
   if (!navigator.onLine) {

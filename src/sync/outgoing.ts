@@ -5,7 +5,7 @@
  * settings edits are pushed on their own (a setting the server refuses must
  * never hold stamps back), so each has its own acknowledged sequence number.
  */
-import { getDevice } from '../db/device';
+import { getDevice, ownIds } from '../db/device';
 import type { MemberChange, SetiaDB, SettingsChange } from '../db/schema';
 import { getSettingClocks } from '../db/settings';
 import { getSyncState } from '../db/sync-state';
@@ -35,12 +35,24 @@ export async function outgoing(
 ): Promise<OutgoingBatch> {
   const device = await getDevice(db);
   if (!device) return { events: [], memberChanges: [], lastSeq: afterSeq };
-  const [from, to] = ownRange(device.deviceId, afterSeq);
-  const [events, changes, packed] = await Promise.all([
-    db.events.where('[deviceId+seq]').between(from, to, true, true).limit(limit).toArray(),
-    db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).limit(limit).toArray(),
-    packedChanges(db, device.deviceId, afterSeq, limit),
-  ]);
+  // Its writes from before it was connected keep their local id; one sequence numbers them all.
+  const read = await Promise.all(
+    ownIds(device).map((deviceId) => {
+      const [from, to] = ownRange(deviceId, afterSeq);
+      return Promise.all([
+        db.events.where('[deviceId+seq]').between(from, to, true, true).limit(limit).toArray(),
+        db.memberChanges
+          .where('[deviceId+seq]')
+          .between(from, to, true, true)
+          .limit(limit)
+          .toArray(),
+        packedChanges(db, deviceId, afterSeq, limit),
+      ]);
+    }),
+  );
+  const events = read.flatMap(([e]) => e);
+  const changes = read.flatMap(([, c]) => c);
+  const packed = read.flatMap(([, , p]) => p);
   // The tables share one sequence: take the lowest `limit` so that nothing below lastSeq is left out.
   const all = [
     ...events.map((e) => ({ seq: e.seq, event: e })),
@@ -93,12 +105,21 @@ export async function outgoingSettings(
 ): Promise<OutgoingSettings> {
   const device = await getDevice(db);
   if (!device) return { changes: [], lastSeq: afterSeq };
-  const [from, to] = ownRange(device.deviceId, afterSeq);
-  const range = db.settingsChanges.where('[deviceId+seq]').between(from, to, true, true);
-  const [rows, clocks] = await Promise.all([
-    (limit === undefined ? range : range.limit(limit)).toArray(),
+  const [read, clocks] = await Promise.all([
+    Promise.all(
+      ownIds(device).map((deviceId) => {
+        const [from, to] = ownRange(deviceId, afterSeq);
+        const range = db.settingsChanges.where('[deviceId+seq]').between(from, to, true, true);
+        return (limit === undefined ? range : range.limit(limit)).toArray();
+      }),
+    ),
     getSettingClocks(db),
   ]);
+  // Both ids' edits, oldest first, the lowest `limit` (nothing below lastSeq is left out).
+  const rows = read
+    .flat()
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, limit);
   return {
     changes: rows.flatMap((row) => {
       const change = stillHeld(row, clocks);
@@ -120,17 +141,22 @@ export async function pendingCount(db: SetiaDB): Promise<number> {
   const [device, state] = await Promise.all([getDevice(db), getSyncState(db)]);
   if (!device) return 0;
   const after = state?.pushedSeq ?? 0;
-  const [from, to] = ownRange(device.deviceId, after);
-  const [e, c, packs, settings] = await Promise.all([
-    db.events.where('[deviceId+seq]').between(from, to, true, true).count(),
-    db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).count(),
-    // Keys only (no pack is read): a pack's changes have consecutive sequence numbers.
-    db.changePacks.where('[deviceId+lastSeq+firstSeq]').between(from, to, true, true).keys(),
-    outgoingSettings(db, state?.settingsPushedSeq ?? 0),
-  ]);
-  const packed = (packs as unknown as [string, number, number][]).reduce(
-    (sum, [, last, first]) => sum + last - Math.max(first, after + 1) + 1,
-    0,
+  const counts = await Promise.all(
+    ownIds(device).map(async (deviceId) => {
+      const [from, to] = ownRange(deviceId, after);
+      const [e, c, packs] = await Promise.all([
+        db.events.where('[deviceId+seq]').between(from, to, true, true).count(),
+        db.memberChanges.where('[deviceId+seq]').between(from, to, true, true).count(),
+        // Keys only (no pack is read): a pack's changes have consecutive sequence numbers.
+        db.changePacks.where('[deviceId+lastSeq+firstSeq]').between(from, to, true, true).keys(),
+      ]);
+      const packed = (packs as unknown as [string, number, number][]).reduce(
+        (sum, [, last, first]) => sum + last - Math.max(first, after + 1) + 1,
+        0,
+      );
+      return e + c + packed;
+    }),
   );
-  return e + c + packed + settings.changes.length;
+  const settings = await outgoingSettings(db, state?.settingsPushedSeq ?? 0);
+  return counts.reduce((a, b) => a + b, 0) + settings.changes.length;
 }

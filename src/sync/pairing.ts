@@ -28,6 +28,7 @@ export async function joinShop(server: string, code: string, deviceName: string)
   await connectToServer(db, server, grant, { snapshot: true });
   // The counter shows the bar from its first frame, until the snapshot is in.
   catchUpStatus.set({ done: 0, total: 1, ready: false });
-  await createShop(db, grant.shop);
+  // A counter grant has no owner-PIN hash: the tablet side (issue 15) decides what it keeps.
+  await createShop(db, grant.shop as ShopSettings);
   void loadSync().then((m) => m.syncNow());
 }

@@ -8,16 +8,28 @@ import { refreshDuplicates } from '../db/duplicate-notes';
 import { memberEvents, placeholderMember } from '../db/ledger';
 import type { SetiaDB } from '../db/schema';
 import { getSettingClocks, getShop, putShop, saveSettingClocks } from '../db/settings';
-import { getSyncState, saveSyncState, type SyncState } from '../db/sync-state';
+import { getSyncState, saveSyncState, updateSyncState, type SyncState } from '../db/sync-state';
 import { EMPTY_STATS, foldLedger } from '../domain/balance';
 import { hlcReceive, hlcToString, parseHlc } from '../domain/hlc';
 import { mergeMemberFields, searchKeys, type Member } from '../domain/member';
 import { phoneKeys } from '../domain/phone';
 import { mergeSettingsChanges } from '../domain/settings-merge';
-import type { MemberChangeWire, PullItem, SettingsChangeWire } from '../shared/sync-protocol';
+import type {
+  MemberChangeWire,
+  PullItem,
+  PullReply,
+  SettingsChangeWire,
+} from '../shared/sync-protocol';
 import type { SyncApi } from './client';
 
-/** Pulls and applies everything after `from`; returns how many items came. */
+/** Thrown by pullAll when the server lost what this tablet had seen: the round starts over. */
+export class ServerRestored extends Error {}
+
+/**
+ * Pulls and applies everything after `from`; returns how many items came.
+ * Throws ServerRestored (having reset this tablet's marks) when the server is
+ * behind the cursor or is another server than before: restored from a backup.
+ */
 export async function pullAll(
   db: SetiaDB,
   api: SyncApi,
@@ -30,6 +42,8 @@ export async function pullAll(
     const t0 = performance.now();
     const page = await api.pull(state.server, state.token, cursor);
     const t1 = performance.now();
+    if (cursor === from && (await checkServer(db, state, page, from)))
+      throw new ServerRestored('server restored');
     if (page.items.length > 0 || page.cursor !== cursor)
       await applyPulled(db, page.items, page.cursor, now());
     // Benchmarks read these: network + server, then this tablet's IndexedDB.
@@ -39,6 +53,34 @@ export async function pullAll(
     cursor = page.cursor;
     if (!page.more) return pulled;
   }
+}
+
+/**
+ * Reads who the server is and who it takes this tablet for. A server whose
+ * log ends before this tablet's cursor, or with another identity than the one
+ * seen before, came back from a backup (or was replaced): everything this
+ * tablet wrote is pushed again (the server stores by id, so nothing twice) and
+ * everything is pulled from the start. Returns whether that reset happened.
+ */
+async function checkServer(
+  db: SetiaDB,
+  state: SyncState,
+  page: PullReply,
+  from: number,
+): Promise<boolean> {
+  const patch: Partial<SyncState> = {};
+  if (page.you && page.you.role !== state.role) patch.role = state.role = page.you.role;
+  const server = page.server;
+  const restored =
+    server !== undefined &&
+    (server.head < from || (state.serverId !== undefined && server.id !== state.serverId));
+  if (server && server.id !== state.serverId) patch.serverId = state.serverId = server.id;
+  if (restored) {
+    Object.assign(patch, { cursor: 0, pushedSeq: 0, settingsPushedSeq: 0 });
+    Object.assign(state, patch);
+  }
+  if (Object.keys(patch).length > 0) await updateSyncState(db, patch);
+  return restored;
 }
 
 /** Applies one pulled page and moves the cursor, in one transaction. */

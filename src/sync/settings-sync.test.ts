@@ -29,7 +29,7 @@ const shopOf = async (db: SetiaDB) => (await getShop(db))!;
 
 describe('shop settings sync', () => {
   it('brings a setting edited on one tablet to the others, and counts it as pending until pushed', async () => {
-    const tablets = await h.shopWithTablets(2);
+    const tablets = await h.shopWithTablets(2, 'owner');
     const [a, b, c] = tablets as [SetiaDB, SetiaDB, SetiaDB];
     const before = await shopOf(b);
     await updateShop(a, { name: 'Kopi Kita Baru', allowStaticCodes: false }, (h.clock.now += 1000));
@@ -49,7 +49,7 @@ describe('shop settings sync', () => {
   });
 
   it('keeps both edits when two offline tablets change different settings', async () => {
-    const tablets = await h.shopWithTablets(2);
+    const tablets = await h.shopWithTablets(2, 'owner');
     const [a, b, c] = tablets as [SetiaDB, SetiaDB, SetiaDB];
     await updateShop(a, { rewardName: 'Free latte' }, (h.clock.now += 1000));
     await updateShop(b, { stampsPerCard: 8 }, (h.clock.now += 1000));
@@ -68,7 +68,7 @@ describe('shop settings sync', () => {
   });
 
   it('lets the later edit of one setting win, even from a tablet whose clock is hours behind', async () => {
-    const tablets = await h.shopWithTablets(1);
+    const tablets = await h.shopWithTablets(1, 'owner');
     const [a, b] = tablets as [SetiaDB, SetiaDB];
     // A's edit, then B (its wall clock three hours slow) sees it and edits the same setting.
     await updateShop(a, { rewardName: 'Free tea' }, (h.clock.now += 1000));
@@ -88,20 +88,20 @@ describe('shop settings sync', () => {
   });
 
   it('checks a changed owner PIN on the server for pairing codes and removing tablets', async () => {
-    const tablets = await h.shopWithTablets(1);
+    const tablets = await h.shopWithTablets(1, 'owner');
     const [a, b] = tablets as [SetiaDB, SetiaDB];
-    await updateShop(a, { ownerPin: await hashPin('97531', 1000) }, (h.clock.now += 1000));
+    await updateShop(a, { ownerPin: await hashPin('97531', 100_000) }, (h.clock.now += 1000));
     await h.syncAll(tablets);
     expect(await verifyPin('97531', (await shopOf(b)).ownerPin)).toBe(true);
     const token = (await getSyncState(b))!.token;
     const refused = await h.api.pairingCode(SERVER, token, TEST_OWNER_PIN).catch((e) => e);
     expect(refused).toBeInstanceOf(SyncError);
     expect((refused as SyncError).status).toBe(403);
-    const { code } = await h.api.pairingCode(SERVER, token, '97531');
+    const { code } = await h.api.pairingCode(SERVER, token, '97531', 'owner');
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
     // A tablet joining now is given the new settings.
     const grant = await h.api.join(SERVER, code, 'Tablet 3');
-    expect(await verifyPin('97531', grant.shop.ownerPin)).toBe(true);
+    expect(await verifyPin('97531', grant.shop.ownerPin!)).toBe(true);
     // With each setting's clock, so that an older edit pulled later cannot win on it.
     const clocks = await getSettingClocks(a);
     expect(grant.settingsClocks).toEqual({ ownerPin: clocks.ownerPin });
@@ -111,13 +111,13 @@ describe('shop settings sync', () => {
   });
 
   it('never changes the shop id or card key from a tablet', async () => {
-    const [a] = (await h.shopWithTablets(0)) as [SetiaDB];
+    const [a] = (await h.shopWithTablets(0, 'owner')) as [SetiaDB];
     await expect(updateShop(a, { cardKey: 'x'.repeat(43) })).rejects.toThrow('shop.fixedSetting');
     await expect(updateShop(a, { shopId: 'OTHER' })).rejects.toThrow('shop.fixedSetting');
     expect(await pendingCount(a)).toBe(0);
   });
   it('refuses a setting the server does not know with a clear error, and still syncs stamps', async () => {
-    const tablets = await h.shopWithTablets(1);
+    const tablets = await h.shopWithTablets(1, 'owner');
     const [a, b] = tablets as [SetiaDB, SetiaDB];
     const member = await enrollMember(
       b,
@@ -167,7 +167,7 @@ describe('shop settings sync', () => {
     await h.round(upgraded);
     expect(await pendingCount(upgraded)).toBe(0);
     expect((await h.store.shop(shop.shopId)).rewardName).toBe('Free latte');
-    const other = await h.joinTablet(upgraded);
+    const other = await h.joinTablet(upgraded, { role: 'owner' });
     await h.round(other);
     expect((await shopOf(other)).rewardName).toBe('Free latte');
   });

@@ -5,6 +5,8 @@ export class SyncError extends Error {
     message: string,
     readonly status: number | null,
     readonly code: string,
+    /** A 429's wait before the next try, when the server says. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

@@ -3,7 +3,7 @@
  * Reached from "Owner" on the counter. Its sections come from other features
  * (composed in src/app); this screen gives them the gate, the lock and the tabs.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updateShop } from '../../db/actions';
 import type { ShopSettings } from '../../domain/shop';
@@ -37,7 +37,7 @@ export default function OwnerScreen({
   onBack,
 }: Props) {
   const { t } = useTranslation();
-  const { unlocked, unlock, lock, ownerPin } = useOwnerUnlock(shop.ownerPin);
+  const { unlocked, unlock, lock, ownerPin, needsServer } = useOwnerUnlock(shop.ownerPin);
   const current = sections.find((s) => s.id === sectionId) ?? sections[0];
   return (
     <div className="app">
@@ -77,18 +77,37 @@ export default function OwnerScreen({
             {current?.render({ ownerPin, shop })}
           </>
         ) : (
-          <PinGate unlock={unlock} />
+          <PinGate unlock={unlock} needsServer={needsServer} />
         )}
       </main>
     </div>
   );
 }
 
-function PinGate({ unlock }: { unlock: ReturnType<typeof useOwnerUnlock>['unlock'] }) {
+function PinGate({
+  unlock,
+  needsServer,
+}: {
+  unlock: ReturnType<typeof useOwnerUnlock>['unlock'];
+  needsServer: boolean;
+}) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  // A counter tablet with no connection says so before the PIN is typed, and what still works.
+  const [offline, setOffline] = useState(() => needsServer && !navigator.onLine);
+  useEffect(() => {
+    if (!needsServer) return;
+    const update = () => setOffline(!navigator.onLine);
+    update();
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, [needsServer]);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -96,7 +115,10 @@ function PinGate({ unlock }: { unlock: ReturnType<typeof useOwnerUnlock>['unlock
     const result = await unlock(pin);
     setChecking(false);
     setPin('');
-    if (!result.ok)
+    if (!result.ok && 'offline' in result) {
+      setOffline(true);
+      setError(null);
+    } else if (!result.ok)
       setError(
         result.waitMs > 0
           ? t('owner.pinWait', { count: Math.ceil(result.waitMs / 1000) })
@@ -107,6 +129,11 @@ function PinGate({ unlock }: { unlock: ReturnType<typeof useOwnerUnlock>['unlock
   return (
     <form className="panel owner__gate" onSubmit={onSubmit} noValidate>
       <h2>{t('owner.locked')}</h2>
+      {offline && (
+        <p className="form-error" role="alert">
+          {t('owner.needsConnection')}
+        </p>
+      )}
       <Field label={t('owner.pin')} error={error}>
         <input
           type="password"

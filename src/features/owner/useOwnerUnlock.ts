@@ -2,10 +2,18 @@
  * The owner area's lock. Unlocking lives in memory only, so closing or
  * reloading the app locks it; it also locks after a few idle minutes. Wrong
  * PINs are counted on the device (db/browser-storage), so a reload does not reset
- * the growing wait.
+ * the growing wait. On a counter tablet the PIN is checked by the server, which
+ * counts wrong tries and gives a short owner session (src/sync/owner-session):
+ * without the connection the owner area stays shut there.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { STORED } from '../../db/browser-storage';
+import { useSyncState } from '../../db/sync-hooks';
+import { roleOf, type SyncState } from '../../db/sync-state';
+import { loadSync } from '../../sync/load';
+import { endOwnerSession, ownerSessionOpen, startOwnerSession } from '../../sync/owner-session';
+import { SyncError } from '../../sync/sync-error';
+import { useObservable } from '../../ui/useObservable';
 import { afterWrongPin, OPEN_LOCK, waitLeft } from '../../domain/owner-lock';
 import type { PinHash } from '../../domain/shop';
 import { verifyPin } from '../../shared/pin';
@@ -18,16 +26,53 @@ let unlockedPin: string | null = null;
 
 const { read: readLock, write: writeLock } = pinLockStore(STORED.ownerLock);
 
-export type UnlockResult = { ok: true } | { ok: false; waitMs: number };
+export type UnlockResult =
+  | { ok: true }
+  | { ok: false; waitMs: number }
+  /** A counter tablet without the connection: the owner area needs the server. */
+  | { ok: false; waitMs: 0; offline: true };
 
-export function useOwnerUnlock(pinHash: PinHash) {
+/** A counter tablet asks the server; its session token stays in this page's memory. */
+async function unlockThroughServer(state: SyncState, pin: string): Promise<UnlockResult> {
+  if (!navigator.onLine) return { ok: false, waitMs: 0, offline: true };
+  const { syncApi } = await import('../../sync/client');
+  try {
+    const reply = await syncApi.openOwnerSession(state.server, state.token, pin);
+    startOwnerSession(reply.session, reply.idleMs);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof SyncError && e.status === null) return { ok: false, waitMs: 0, offline: true };
+    if (e instanceof SyncError && e.code === 'too_many_tries')
+      return { ok: false, waitMs: e.retryAfterMs ?? 60_000 };
+    return { ok: false, waitMs: 0 };
+  }
+}
+
+export function useOwnerUnlock(pinHash: PinHash | undefined) {
   const [unlocked, setUnlocked] = useState(() => unlockedAt !== null);
+  const sync = useSyncState();
+  const counter = roleOf(sync) === 'counter';
+  const sessionOpen = useObservable(ownerSessionOpen);
+  const syncRef = useRef(sync);
+  syncRef.current = sync;
 
   const lock = useCallback(() => {
     unlockedAt = null;
     unlockedPin = null;
     setUnlocked(false);
+    // The server forgets the session too (best effort: it lapses by itself anyway).
+    const session = endOwnerSession();
+    const state = syncRef.current;
+    if (session && state)
+      void import('../../sync/client').then(({ syncApi }) =>
+        syncApi.closeOwnerSession(state.server, state.token, session).catch(() => undefined),
+      );
   }, []);
+
+  // A counter tablet's session lapsed (idle on the server, or refused): the area locks.
+  useEffect(() => {
+    if (counter && unlocked && !sessionOpen) lock();
+  }, [counter, unlocked, sessionOpen, lock]);
 
   // Idle for a few minutes: lock again.
   useEffect(() => {
@@ -47,6 +92,18 @@ export function useOwnerUnlock(pinHash: PinHash) {
 
   const unlock = useCallback(
     async (pin: string): Promise<UnlockResult> => {
+      if (sync && roleOf(sync) === 'counter') {
+        const result = await unlockThroughServer(sync, pin);
+        if (result.ok) {
+          unlockedAt = Date.now();
+          unlockedPin = pin;
+          setUnlocked(true);
+          // Settings edits made here that waited for the owner go now.
+          void loadSync().then((m) => m.syncNow());
+        }
+        return result;
+      }
+      if (!pinHash) return { ok: false, waitMs: 0 };
       const now = Date.now();
       const current = readLock();
       const wait = waitLeft(current, now);
@@ -62,8 +119,15 @@ export function useOwnerUnlock(pinHash: PinHash) {
       writeLock(next);
       return { ok: false, waitMs: waitLeft(next, now) };
     },
-    [pinHash],
+    [pinHash, sync],
   );
 
-  return { unlocked, unlock, lock, ownerPin: unlocked ? (unlockedPin ?? '') : '' };
+  return {
+    unlocked,
+    unlock,
+    lock,
+    ownerPin: unlocked ? (unlockedPin ?? '') : '',
+    /** A counter tablet: the owner area opens only with the connection. */
+    needsServer: counter,
+  };
 }

@@ -14,7 +14,8 @@ interface Props {
 
 export default function SetupScreen({ footer }: Props) {
   const { t } = useTranslation();
-  const { input, errors, saving, failed, change, submit } = useSetup(t('setup.rewardDefault'));
+  const { input, errors, saving, failed, change, submit, server, localOnly, setLocalOnly } =
+    useSetup(t('setup.rewardDefault'), t('sync.firstTablet'));
   const err = (key: keyof typeof errors) =>
     errors[key]
       ? t(`errors.${errors[key]}`, {
@@ -63,6 +64,25 @@ export default function SetupScreen({ footer }: Props) {
             />
           </Field>
         </div>
+        {server !== 'none' && (
+          <div className="setup__server">
+            {server !== 'checking' && !localOnly && (
+              <p className="muted">
+                {t(server === 'here' ? 'setup.server.here' : 'setup.server.later', {
+                  server: window.location.host,
+                })}
+              </p>
+            )}
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={localOnly}
+                onChange={(e) => setLocalOnly(e.target.checked)}
+              />
+              <span>{t('setup.server.localOnly')}</span>
+            </label>
+          </div>
+        )}
         {failed && (
           <p className="form-error" role="alert">
             {t('setup.failed')}

@@ -1,6 +1,7 @@
 /** First run: validate, hash the owner PIN, create the shop, ask for persistent storage. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createShop } from '../../db/actions';
+import { saveSyncPlan } from '../../db/sync-actions';
 import {
   cleanShopDetails,
   countryForCurrency,
@@ -14,6 +15,7 @@ import {
 import { randomKey } from '../../shared/base64url';
 import { hashPin } from '../../shared/pin';
 import { newId } from '../../db/ids';
+import { probeServer } from '../../sync/server-here';
 
 /** A starting currency from the browser's language and region. */
 export function guessCurrency(languages: readonly string[]): Currency {
@@ -49,11 +51,20 @@ export function initialSetup(rewardName: string): SetupInput {
   };
 }
 
-export function useSetup(rewardName: string) {
+/** Whether the app was opened from a Setia server, while setup asks. */
+export type ServerHere = 'checking' | Awaited<ReturnType<typeof probeServer>>;
+
+export function useSetup(rewardName: string, deviceName: string) {
   const [input, setInput] = useState<SetupInput>(() => initialSetup(rewardName));
   const [errors, setErrors] = useState<SetupErrors>({});
   const [saving, setSaving] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [server, setServer] = useState<ServerHere>('checking');
+  const [localOnly, setLocalOnly] = useState(false);
+  const [probe] = useState(probeServer);
+  useEffect(() => {
+    void probe.then(setServer);
+  }, [probe]);
 
   const change = <K extends keyof SetupInput>(key: K, value: SetupInput[K]) => {
     setInput((prev) => {
@@ -75,6 +86,16 @@ export function useSetup(rewardName: string) {
     try {
       const ownerPin = await hashPin(input.pin);
       const now = Date.now();
+      // Set up from its server: the sync engine registers the shop there as soon as it
+      // starts (and keeps trying while the server cannot be reached).
+      const found = await probe;
+      await saveSyncPlan(
+        localOnly
+          ? { localOnly: true }
+          : found === 'none'
+            ? null
+            : { server: window.location.origin, deviceName },
+      );
       await createShop({
         shopId: newId(now),
         cardKey: randomKey(),
@@ -93,5 +114,16 @@ export function useSetup(rewardName: string) {
     }
   };
 
-  return { input, errors, saving, failed, change, submit, currencies: CURRENCIES };
+  return {
+    input,
+    errors,
+    saving,
+    failed,
+    change,
+    submit,
+    currencies: CURRENCIES,
+    server,
+    localOnly,
+    setLocalOnly,
+  };
 }

@@ -8,12 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { useSyncState } from '../../db/sync-hooks';
 import type { ShopSettings } from '../../domain/shop';
 import { formatDateTime } from '../../i18n/format';
-import type { DeviceInfo } from '../../shared/sync-protocol';
+import type { DeviceInfo, DeviceRole } from '../../shared/sync-protocol';
 import { syncApi } from '../../sync/client';
 import { registerShop } from '../../sync/pairing';
 import { serverAddress } from '../../sync/server-address';
 import { Field } from '../../ui/Field';
 import { useSyncErrorText } from './useSyncErrors';
+
+/** The kinds of device a pairing code can make, the default first. */
+const PAIR_ROLES: readonly DeviceRole[] = ['counter', 'owner'];
 
 interface Props {
   shop: ShopSettings;
@@ -27,6 +30,8 @@ export default function SyncPanel({ shop, ownerPin }: Props) {
   const state = useSyncState();
   const [server, setServer] = useState(window.location.origin);
   const [code, setCode] = useState<{ code: string; expiresAt: number } | null>(null);
+  // What the next paired device may do: a counter tablet unless the owner says otherwise.
+  const [role, setRole] = useState<DeviceRole>('counter');
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,7 +70,7 @@ export default function SyncPanel({ shop, ownerPin }: Props) {
   const pair = () =>
     run(async () => {
       setCode(null); // the last code is spent or about to be: never show it beside the new one
-      if (state) setCode(await syncApi.pairingCode(state.server, state.token, ownerPin));
+      if (state) setCode(await syncApi.pairingCode(state.server, state.token, ownerPin, role));
     });
 
   const remove = (device: DeviceInfo) =>
@@ -102,6 +107,27 @@ export default function SyncPanel({ shop, ownerPin }: Props) {
               {t('sync.lastSynced', { time: formatDateTime(state.lastSyncAt) })}
             </p>
           )}
+          <fieldset className="field sync-role">
+            <legend>{t('sync.role.label')}</legend>
+            {PAIR_ROLES.map((kind) => (
+              <label key={kind} className="check">
+                <input
+                  type="radio"
+                  name="pair-role"
+                  value={kind}
+                  checked={role === kind}
+                  onChange={() => {
+                    setRole(kind);
+                    setCode(null); // a code shown was made for the other kind
+                  }}
+                />
+                <span>
+                  {t(`sync.role.${kind}`)}
+                  <small className="muted"> — {t(`sync.role.${kind}Hint`)}</small>
+                </span>
+              </label>
+            ))}
+          </fieldset>
           <button
             type="button"
             className="button button--primary"

@@ -31,6 +31,7 @@ export function SyncStatusLine() {
         role="status"
         aria-label={t('sync.status')}
         className={`sync-status__text sync-status__${phase}`}
+        title={text}
       >
         {text}
       </p>

@@ -8,6 +8,8 @@ export function syncErrorKey(code: string): string {
     shop_exists: 'sync.errors.shopExists',
     bad_token: 'sync.errors.removedDevice',
     no_token: 'sync.errors.removedDevice',
+    // Owner-area words (loaded with it): only owner actions are refused so.
+    owner_only: 'sync.errors.ownerOnly',
   };
   return keys[code] ?? 'sync.errors.failed';
 }
