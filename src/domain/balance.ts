@@ -140,7 +140,11 @@ export function foldLedger(
   const resolved = new Set<string>();
   const newVisits: VisitNote[] = [];
 
-  for (const effect of effectiveEvents(sortEvents(events))) {
+  // A message sent is no change to the card: it moves neither the balance nor the last event.
+  const stampEvents = events.some((e) => e.type === 'message')
+    ? events.filter((e) => e.type !== 'message')
+    : events;
+  for (const effect of effectiveEvents(sortEvents(stampEvents))) {
     stats.balance += effect.stamps;
     stats.lastEventAt = Math.max(stats.lastEventAt ?? effect.at, effect.at);
     const undoing = effect.type !== 'reversal' && isNegation(effect);
@@ -171,6 +175,7 @@ export function foldLedger(
         break;
       case 'reversal':
       case 'club':
+      case 'message':
         break;
     }
   }

@@ -23,7 +23,7 @@
  * and the oldest are always spent first), which is why a day is enough.
  */
 import { cardView, effectiveEvents, foldLedger, type MemberStats } from './balance';
-import { addMonths, isLocalDate, type LocalDate } from './calendar';
+import { addMonths, dayInZone, isLocalDate, type LocalDate } from './calendar';
 import { sortEvents, type EventType, type LedgerEvent } from './ledger';
 
 export const EXPIRY_MONTHS_MIN = 1;
@@ -391,4 +391,47 @@ export function outstandingRewards(
     expiredStamps += view.expired;
   }
   return { rewards, expiredStamps };
+}
+
+// ---- one member, from the ledger ----
+
+/**
+ * The local date of a moment in the shop's zone (settings.timeZone), else in
+ * `fallback` (the device's own zone; UTC on the server). A zone this runtime
+ * does not know counts as the fallback rather than failing the counter.
+ */
+export function shopDayOf(
+  shop: { timeZone?: string },
+  fallback: string,
+): (at: number) => LocalDate {
+  for (const zone of [shop.timeZone, fallback, 'UTC'])
+    if (zone)
+      try {
+        return dayInZone(zone);
+      } catch {
+        // an unknown zone: try the next
+      }
+  return dayInZone('UTC');
+}
+
+/** Whether the shop's stamps expire at all. */
+export function expiryOn(shop: { expiry?: ExpiryRule }): boolean {
+  return shop.expiry !== undefined && shop.expiry.mode !== 'off';
+}
+
+/**
+ * A member's stamps after expiry from their events (and the packed history a
+ * joined tablet holds as `base`), as of `now`: what the counter shows, what
+ * redeeming may spend and what the customer's card says. Exact, undos on
+ * their own target's day; the server and every tablet get the same answer.
+ */
+export function memberExpiry(
+  events: readonly LedgerEvent[],
+  base: MemberStats | undefined,
+  rule: ExpiryRule,
+  now: number,
+  dayOf: (at: number) => LocalDate,
+): ExpiryView {
+  const { stampDays } = foldExpiryStats(events, base, dayOf);
+  return expiryView(stampDays, rule, dayOf(now));
 }

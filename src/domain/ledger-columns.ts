@@ -28,7 +28,16 @@ export interface LedgerColumns {
   /** By event index: what only some events carry. */
   extras: Record<
     number,
-    { type?: string; reverses?: string; rating?: number; comment?: string; club?: ClubSale }
+    {
+      type?: string;
+      reverses?: string;
+      reversed?: LedgerEvent['reversed'];
+      rating?: number;
+      comment?: string;
+      club?: ClubSale;
+      campaignId?: string;
+      channel?: LedgerEvent['channel'];
+    }
   >;
 }
 
@@ -84,6 +93,10 @@ export function createColumnsBuilder() {
       const extra: LedgerColumns['extras'][number] = {};
       if (code < 0) extra.type = e.type;
       if (e.reverses) extra.reverses = e.reverses;
+      // Messages need what an undo undid (expiry's stamp days) and which campaign a send was.
+      if (e.reversed) extra.reversed = e.reversed;
+      if (e.campaignId) extra.campaignId = e.campaignId;
+      if (e.channel) extra.channel = e.channel;
       if (typeof e.rating === 'number') extra.rating = e.rating;
       if (typeof e.comment === 'string') extra.comment = e.comment;
       if (e.type === 'club' && e.club) extra.club = e.club;
@@ -132,6 +145,9 @@ export function eachColumnEvent(cols: LedgerColumns, visit: (event: LedgerEvent)
       if (extra.rating !== undefined) event.rating = extra.rating;
       if (extra.comment !== undefined) event.comment = extra.comment;
       if (extra.club !== undefined) event.club = extra.club;
+      if (extra.reversed !== undefined) event.reversed = extra.reversed;
+      if (extra.campaignId !== undefined) event.campaignId = extra.campaignId;
+      if (extra.channel !== undefined) event.channel = extra.channel;
     }
     visit(event);
   }

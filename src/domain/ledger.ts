@@ -7,7 +7,15 @@
 
 import type { RuleLine } from './stamp/rules';
 
-export type EventType = 'stamp' | 'bonus' | 'redeem' | 'reversal' | 'adjustment' | 'club';
+export type EventType =
+  | 'stamp'
+  | 'bonus'
+  | 'redeem'
+  | 'reversal'
+  | 'adjustment'
+  | 'club'
+  /** A message sent to the member for a campaign (0 stamps; Owner → Messages). */
+  | 'message';
 
 /** club: a paid club membership sold at the counter (no stamps), valid until `until`. */
 export interface ClubSale {
@@ -56,6 +64,9 @@ export interface LedgerEvent {
   lines?: RuleLine[];
   /** club: the membership sold. */
   club?: ClubSale;
+  /** message: the campaign the message belonged to, and how it was sent. */
+  campaignId?: string;
+  channel?: 'whatsapp' | 'zalo' | 'broadcast';
 }
 
 /** An event as a rule decides it: the db layer adds its identity, device and sequence. */

@@ -28,6 +28,11 @@ export interface MemberFields {
   mergedInto?: string | null;
   /** The member whose referral brought this one (set at enrollment). */
   referredBy?: string | null;
+  /**
+   * Joined from their own phone (the counter poster): the welcome stamps come
+   * with the first stamp at the counter, not at sign-up.
+   */
+  selfJoined?: boolean;
 }
 
 export type MemberField = keyof MemberFields;

@@ -43,26 +43,28 @@ export interface MemberFilter {
 export const NO_TIER = '-';
 export const ALL_MEMBERS: MemberFilter = { text: '', tier: '', minStamps: null };
 
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+/** A member's visits and rewards in the last 12 months (stamp/standing.ts yearCountsByMember). */
+export interface YearCounts {
+  visits: number;
+  rewards: number;
+}
+const NONE: YearCounts = { visits: 0, rewards: 0 };
 
 /**
- * A member's tier from the cached stats. The stats count visits and rewards
- * over the member's whole history; a member with no visit in the last 12
- * months counts as zero (the tier rules look at the last 12 months).
+ * A member's tier, from the same 12-month counts and the same rule as at the
+ * counter (stamp/standing.ts), so one member has one tier everywhere.
  */
-export function memberTier(member: Member, tiers: readonly Tier[], now: number): Tier | null {
+export function memberTier(tiers: readonly Tier[], lastYear: YearCounts = NONE): Tier | null {
   if (tiers.length === 0) return null;
-  const recent = member.stats.lastVisitAt !== null && member.stats.lastVisitAt > now - YEAR_MS;
-  return currentTier(
-    tiers,
-    recent
-      ? { visits: member.stats.visits, rewards: member.stats.redeemed }
-      : { visits: 0, rewards: 0 },
-  );
+  return currentTier(tiers, lastYear);
 }
 
-export function memberRow(member: Member, tiers: readonly Tier[], now: number): MemberRow {
-  const tier = memberTier(member, tiers, now);
+export function memberRow(
+  member: Member,
+  tiers: readonly Tier[],
+  lastYear: YearCounts = NONE,
+): MemberRow {
+  const tier = memberTier(tiers, lastYear);
   return {
     id: member.id,
     name: member.name,

@@ -41,18 +41,21 @@ const TIERS: Tier[] = [
   { id: 'g', name: 'Gold', basis: 'visits', threshold: 10, multiplier: 2 },
 ];
 
+// Tiers come from the last 12 months' counts (as at the counter), not the lifetime stats.
 const rows: MemberRow[] = [
-  memberRow(member('a', 'Đức', { balance: 3, visits: 12, lastVisitAt: NOW - DAY }, 30), TIERS, NOW),
-  memberRow(
-    member('b', 'ana', { balance: 9, visits: 6, lastVisitAt: NOW - 2 * DAY }, 5),
-    TIERS,
-    NOW,
-  ),
-  memberRow(member('c', 'Budi', { balance: 0 }, 100), TIERS, NOW),
+  memberRow(member('a', 'Đức', { balance: 3, visits: 12, lastVisitAt: NOW - DAY }, 30), TIERS, {
+    visits: 12,
+    rewards: 0,
+  }),
+  memberRow(member('b', 'ana', { balance: 9, visits: 6, lastVisitAt: NOW - 2 * DAY }, 5), TIERS, {
+    visits: 6,
+    rewards: 0,
+  }),
+  memberRow(member('c', 'Budi', { balance: 0 }, 100), TIERS),
+  // 40 visits in all, none in the last year.
   memberRow(
     member('d', 'Zainab', { balance: 7, visits: 40, lastVisitAt: NOW - 400 * DAY }, 500),
     TIERS,
-    NOW,
   ),
 ];
 rows[2] = { ...rows[2]!, phone: '+628123456789' };
@@ -60,9 +63,12 @@ rows[2] = { ...rows[2]!, phone: '+628123456789' };
 const ids = (list: MemberRow[]) => list.map((r) => r.id);
 
 describe('members list', () => {
-  it('derives tiers from the stats; a year without visits means no tier', () => {
+  it("derives tiers from the last 12 months' visits; a year without visits means no tier", () => {
     expect(rows.map((r) => r.tier)).toEqual(['Gold', 'Silver', null, null]);
-    expect(memberRow(member('x', 'X', { visits: 99, lastVisitAt: NOW }), [], NOW).tier).toBeNull();
+    const x = member('x', 'X', { visits: 99, lastVisitAt: NOW });
+    expect(memberRow(x, [], { visits: 99, rewards: 0 }).tier).toBeNull();
+    // Lifetime visits alone do not make a tier.
+    expect(memberRow(x, TIERS, { visits: 4, rewards: 0 }).tier).toBeNull();
   });
 
   it('sorts each column both ways, missing values last', () => {

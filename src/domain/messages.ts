@@ -22,6 +22,8 @@ export const PLACEHOLDERS = ['name', 'shop', 'stamps', 'reward', 'date'] as cons
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export const CAMPAIGN_NAME_MAX = 60;
+/** Campaigns kept in the shop's settings (they travel with every settings sync). */
+export const CAMPAIGNS_MAX = 200;
 /** Long enough for a real message; a wa.me link of it stays well under what phones open. */
 export const MESSAGE_MAX = 1000;
 

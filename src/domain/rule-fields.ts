@@ -25,6 +25,7 @@ export function ruleFieldErrors(rules: ProgramRules): RuleFieldErrors {
   check('referral', { referral: rules.referral });
   check('feedback', { feedback: rules.feedback });
   check('cooldown', { cooldown: rules.cooldown });
+  check('maxStampsPerVisit', { maxStampsPerVisit: rules.maxStampsPerVisit });
   rules.promotions.forEach((p, i) => {
     check(`promotions.${i}.name`, { promotions: [{ ...p, multiplier: 1, from: null, to: null }] });
     check(`promotions.${i}.multiplier`, {

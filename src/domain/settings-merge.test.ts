@@ -35,6 +35,30 @@ describe('settings merge', () => {
     );
   });
 
+  it('keeps campaigns made on two devices offline: a union by id, in any order', () => {
+    const a = { id: '01A', name: 'Miss you' };
+    const b = { id: '01B', name: 'Birthday' };
+    const first = mergeSettings(base, {}, { campaigns: [a] }, '00000000002-0000-x');
+    const both = mergeSettings(
+      first.settings,
+      first.clocks,
+      { campaigns: [b] },
+      '00000000001-0000-y',
+    );
+    const reverse = mergeSettings(base, {}, { campaigns: [b] }, '00000000001-0000-y');
+    const again = mergeSettings(
+      reverse.settings,
+      reverse.clocks,
+      { campaigns: [a] },
+      '00000000002-0000-x',
+    );
+    expect(both.settings.campaigns).toEqual([a, b]);
+    expect(again.settings.campaigns).toEqual([a, b]);
+    expect(again.clocks).toEqual(both.clocks);
+    // The same list once more changes nothing.
+    expect(mergeSettings(both.settings, both.clocks, { campaigns: [a] }, 'z').changed).toEqual([]);
+  });
+
   it('never changes the shop id, card key or creation time', () => {
     const merged = mergeSettings(
       base,

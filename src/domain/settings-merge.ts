@@ -8,6 +8,32 @@
 /** Never changed after setup (and never by sync): the shop's identity and card key. */
 export const FIXED_SETTING_NAMES: readonly string[] = ['shopId', 'cardKey', 'createdAt'];
 
+/**
+ * Lists of records with ids that only grow (the owner's campaigns): two owner
+ * devices adding one each offline must both keep both, so they merge as a union
+ * by id (the later edit wins for the same id) instead of latest-wins.
+ */
+export const UNION_SETTING_NAMES: readonly string[] = ['campaigns'];
+
+/** The union of two lists by id, or null when `incoming` adds or changes nothing. */
+function unionById(current: unknown, incoming: unknown, incomingWins: boolean): unknown[] | null {
+  if (!Array.isArray(incoming)) return null;
+  const held = Array.isArray(current) ? (current as { id: string }[]) : [];
+  const byId = new Map(held.map((r) => [r.id, r]));
+  let changed = false;
+  for (const r of incoming as { id: string }[]) {
+    const mine = byId.get(r.id);
+    if (mine === undefined || (incomingWins && JSON.stringify(mine) !== JSON.stringify(r))) {
+      byId.set(r.id, r);
+      changed = true;
+    }
+  }
+  // By id (ULIDs: the order they were made), so every device ends with the same list.
+  return changed
+    ? [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    : null;
+}
+
 /** Per setting, the clock of the edit it holds. */
 export type SettingClocks = Record<string, string>;
 
@@ -22,6 +48,14 @@ export function mergeSettings<T extends object>(
   const changed: string[] = [];
   for (const [name, value] of Object.entries(fields)) {
     if (FIXED_SETTING_NAMES.includes(name) || value === undefined) continue;
+    if (UNION_SETTING_NAMES.includes(name)) {
+      const union = unionById(next[name], value, clocks[name] === undefined || clocks[name] < hlc);
+      if (union === null) continue;
+      next[name] = union;
+      if (clocks[name] === undefined || clocks[name] < hlc) nextClocks[name] = hlc;
+      changed.push(name);
+      continue;
+    }
     const current = clocks[name];
     if (current !== undefined && current >= hlc) continue;
     next[name] = value;

@@ -7,6 +7,8 @@ import type { ClubOffer } from './stamp/club';
 import type { ProgramRules } from './stamp/rules';
 import type { PinHash } from './pin-hash';
 import type { StaffMember } from './staff';
+import type { ExpiryRule } from './expiry';
+import type { Campaign } from './messages';
 
 export const CURRENCIES = ['IDR', 'MYR', 'VND', 'SGD', 'THB', 'PHP', 'USD', 'EUR', 'AUD'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -59,8 +61,16 @@ export interface ShopSettings {
   catalogue?: CatalogueReward[];
   /** A paid club membership the cashier can sell. */
   club?: ClubOffer;
+  /** Customers may join from their own phone (the counter poster's join page); absent = yes. */
+  selfJoin?: boolean;
   /** Who may work the counter (owner area → Staff); absent in older shops. */
   staff?: StaffMember[];
+  /** Stamps expire (domain/expiry.ts); absent = never. */
+  expiry?: ExpiryRule;
+  /** The shop's IANA time zone: every tablet and the server count the same local days. */
+  timeZone?: string;
+  /** Owner → Messages: the campaigns written (merged by id across tablets, see settings-merge). */
+  campaigns?: Campaign[];
 }
 
 export interface SetupInput {

@@ -56,6 +56,12 @@ export interface ProgramRules {
   /** Stamps for rating a visit on the card, at most once a month; 0 = off. */
   feedback: { stamps: number };
   cooldown: CooldownRule;
+  /**
+   * Stamps one sale may give before the counter asks "are you sure?" (a typo in
+   * an amount, a quantity held down). Absent in rules saved before it existed:
+   * VISIT_STAMPS_DEFAULT then.
+   */
+  maxStampsPerVisit?: number;
 }
 
 export const DEFAULT_RULES: ProgramRules = {
@@ -88,7 +94,8 @@ export type RulesError =
   | 'rules.tierName'
   | 'rules.tierThreshold'
   | 'rules.bonus'
-  | 'rules.cooldown';
+  | 'rules.cooldown'
+  | 'rules.maxStampsPerVisit';
 
 /** The program's limits: the owner's form, the rules and the sync protocol all use these. */
 export const BONUS_MAX = 50;
@@ -101,6 +108,24 @@ export const PROMOTIONS_MAX = 50;
 export const TIERS_MAX = 20;
 export const TIER_THRESHOLD_MAX = 100_000;
 export const RULE_NAME_MAX = 60;
+export const VISIT_STAMPS_DEFAULT = 20;
+export const VISIT_STAMPS_MAX = 1000;
+/** An amount earning more than this many times the per-visit maximum is a typo, refused outright. */
+export const ABSURD_FACTOR = 10;
+
+/** Stamps one sale may give without the cashier confirming. */
+export function visitStampsMax(rules: ProgramRules): number {
+  return rules.maxStampsPerVisit ?? VISIT_STAMPS_DEFAULT;
+}
+
+/**
+ * Amount mode: the largest amount the counter takes for one sale (above it, a
+ * typo such as "5000000000" is refused); Infinity in the other modes.
+ */
+export function largestSale(rules: ProgramRules): number {
+  if (rules.earning.mode !== 'amount' || !(rules.earning.amountPerStamp > 0)) return Infinity;
+  return rules.earning.amountPerStamp * visitStampsMax(rules) * ABSURD_FACTOR;
+}
 
 /** Checks an owner's rules before they are saved; returns the first problem per area. */
 export function validateRules(rules: ProgramRules): RulesError[] {
@@ -139,5 +164,8 @@ export function validateRules(rules: ProgramRules): RulesError[] {
       c.minutes < 1)
   )
     errors.add('rules.cooldown');
+  const v = rules.maxStampsPerVisit;
+  if (v !== undefined && (!isCount(v, VISIT_STAMPS_MAX) || v < 1))
+    errors.add('rules.maxStampsPerVisit');
   return [...errors];
 }

@@ -277,3 +277,45 @@ describe('stamp properties', () => {
     );
   });
 });
+
+describe('a member who joined from their own phone', () => {
+  const program = rules({ welcomeStamps: 2 });
+
+  it('gets the welcome stamps with the first stamp at the counter, once', () => {
+    const ana = member('m9', { selfJoined: true });
+    const ledger: LedgerEvent[] = [];
+    expect(eventsOf(tap(ledger, ana, program, { quantity: 1 }, T0))).toEqual([
+      expect.objectContaining({ type: 'stamp', stamps: 1, memberId: 'm9' }),
+      {
+        memberId: 'm9',
+        type: 'bonus',
+        stamps: 2,
+        lines: [{ rule: 'welcome', stamps: 2 }],
+        at: T0,
+        staffId: 'owner',
+      },
+    ]);
+    expect(eventsOf(tap(ledger, ana, program, { quantity: 1 }, T0 + DAY))).toHaveLength(1);
+    expect(foldLedger(ledger).balance).toBe(4);
+  });
+
+  it('is not welcomed again after the first stamp was undone, nor when enrolled at the counter', () => {
+    const ana = member('m9', { selfJoined: true });
+    const welcomed: LedgerEvent[] = [
+      stored({
+        memberId: 'm9',
+        type: 'bonus',
+        stamps: 2,
+        lines: [{ rule: 'welcome', stamps: 2 }],
+        at: T0,
+        staffId: 'owner',
+      }),
+    ];
+    expect(eventsOf(tap(welcomed, ana, program, { quantity: 1 }, T0 + MIN))).toHaveLength(1);
+    const counterMember = member('m8');
+    expect(eventsOf(tap([], counterMember, program, { quantity: 1 }, T0))).toHaveLength(1);
+    expect(eventsOf(tap([], ana, rules({ welcomeStamps: 0 }), { quantity: 1 }, T0))).toHaveLength(
+      1,
+    );
+  });
+});

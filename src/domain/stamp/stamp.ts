@@ -7,12 +7,13 @@
  */
 import type { EventDraft, LedgerEvent } from '../ledger';
 import type { Member } from '../member';
+import { DEFAULT_STAFF_ID } from '../shop';
 import { decideCardStamp, isValidQuantity, quantityRefusal } from './card';
 import { checkCooldown, type CooldownCheck } from './cooldown';
 import { refuse, yearIn, type Decision, type LocalDay, type Moment } from './decision';
 import { earn, isValidAmount, type Earned, type VisitInput } from './earn';
 import { referralLine, referrerToRead } from './referral';
-import type { ProgramRules } from './rules';
+import { largestSale, type ProgramRules } from './rules';
 import { memberStanding, type Standing } from './standing';
 
 export interface StampPlan {
@@ -55,7 +56,7 @@ export interface StampInput {
 
 /** What the tablet knows of the member, and for a referred friend's first stamp, of the referrer. */
 export interface StampStanding {
-  member: Pick<Member, 'id' | 'birthday' | 'referredBy' | 'stats'>;
+  member: Pick<Member, 'id' | 'birthday' | 'referredBy' | 'stats' | 'selfJoined'>;
   /** The member's events of the last STANDING_LOOKBACK_MS at least (none needed without a program). */
   events: readonly LedgerEvent[];
   /** Whom referrerToRead() names, with their recent events; absent when not on this tablet. */
@@ -73,6 +74,8 @@ export function decideStamp(
   if (!isValidQuantity(input.quantity)) return quantityRefusal();
   const amountMode = rules.earning.mode === 'amount';
   if (amountMode && !isValidAmount(input.amount ?? NaN)) return refuse('amount.invalid');
+  if (amountMode && input.amount! > largestSale(rules))
+    return refuse('amount.tooLarge', { amount: largestSale(rules) });
   const visit: VisitInput = amountMode
     ? { quantity: 1, amount: input.amount }
     : { quantity: input.quantity };
@@ -103,7 +106,41 @@ export function decideStamp(
     lines: plan.earned.lines,
     ...(!plan.cooldown.allowed && reason ? { override: { reason } } : {}),
   };
-  return { events: [stamp, ...referrerBonus(standing, rules, moment)] };
+  return {
+    // The stamp first: it is what the counter shows and what Undo reverses.
+    events: [
+      stamp,
+      ...welcomeAtFirstVisit(standing, rules, moment),
+      ...referrerBonus(standing, rules, moment),
+    ],
+  };
+}
+
+/**
+ * A member who joined from their own phone gets the program's welcome stamps
+ * with their first stamp at the counter (joining from a poster earns nothing by
+ * itself), once: not if any welcome was ever recorded for them.
+ */
+function welcomeAtFirstVisit(
+  standing: StampStanding,
+  rules: ProgramRules,
+  moment: Moment,
+): EventDraft[] {
+  const { member, events } = standing;
+  const welcome = rules.welcomeStamps;
+  if (!member.selfJoined || !(welcome > 0) || member.stats.visits > 0) return [];
+  if (events.some((e) => e.lines?.some((l) => l.rule === 'welcome'))) return [];
+  return [
+    {
+      memberId: member.id,
+      type: 'bonus',
+      stamps: welcome,
+      lines: [{ rule: 'welcome', stamps: welcome }],
+      at: moment.at,
+      // The shop's gift on joining, recorded as the owner's (as at a counter enrolment).
+      staffId: DEFAULT_STAFF_ID,
+    },
+  ];
 }
 
 /** The referrer's bonus that comes with a referred friend's first stamp, once per friend. */

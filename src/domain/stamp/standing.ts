@@ -23,6 +23,41 @@ export interface Standing {
 
 const utcYear = (at: number) => new Date(at).getUTCFullYear();
 
+/** Visits and rewards redeemed in the rolling 12 months up to `now`, undone ones left out. */
+export function yearCounts(
+  events: readonly LedgerEvent[],
+  now: number,
+): { visits: number; rewards: number } {
+  const undone = reversedIds(events);
+  let visits = 0;
+  let rewards = 0;
+  for (const e of events) {
+    if (undone.has(e.id) || e.at <= now - YEAR_MS || e.at > now) continue;
+    if (e.type === 'stamp') visits += 1;
+    if (e.type === 'redeem') rewards += 1;
+  }
+  return { visits, rewards };
+}
+
+/**
+ * Each member's 12-month counts from the shop's events of the last year (the
+ * owner's members list and CSV): the same counting as the counter's standing.
+ */
+export function yearCountsByMember(
+  events: readonly LedgerEvent[],
+  now: number,
+): Map<string, { visits: number; rewards: number }> {
+  const byMember = new Map<string, LedgerEvent[]>();
+  for (const e of events) {
+    const list = byMember.get(e.memberId);
+    if (list) list.push(e);
+    else byMember.set(e.memberId, [e]);
+  }
+  const out = new Map<string, { visits: number; rewards: number }>();
+  for (const [memberId, list] of byMember) out.set(memberId, yearCounts(list, now));
+  return out;
+}
+
 export function memberStanding(
   rules: ProgramRules,
   events: readonly LedgerEvent[],
@@ -30,24 +65,18 @@ export function memberStanding(
   yearOf: (at: number) => number = utcYear,
 ): Standing {
   const undone = reversedIds(events);
-  let visits12 = 0;
-  let rewards12 = 0;
+  const year = yearCounts(events, now);
   const birthdayBonusYears: number[] = [];
   const recentGrants: { at: number; stamps: number }[] = [];
   for (const e of events) {
     if (undone.has(e.id)) continue;
-    const inYear = e.at > now - YEAR_MS && e.at <= now;
-    if (e.type === 'stamp') {
-      if (inYear) visits12 += 1;
-      recentGrants.push({ at: e.at, stamps: e.stamps });
-    }
-    if (e.type === 'redeem' && inYear) rewards12 += 1;
+    if (e.type === 'stamp') recentGrants.push({ at: e.at, stamps: e.stamps });
     if (e.lines?.some((l) => l.rule === 'birthday')) birthdayBonusYears.push(yearOf(e.at));
   }
   return {
-    tier: currentTier(rules.tiers, { visits: visits12, rewards: rewards12 }),
-    visits12,
-    rewards12,
+    tier: currentTier(rules.tiers, year),
+    visits12: year.visits,
+    rewards12: year.rewards,
     club: activeClub(events, now),
     birthdayBonusYears,
     recentGrants,

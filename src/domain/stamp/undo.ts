@@ -24,7 +24,8 @@ export function undoTarget(events: readonly LedgerEvent[], now: number): LedgerE
     if (e.type === 'reversal' && e.reverses && reversed.has(e.id)) reversed.delete(e.reverses);
   let newest: LedgerEvent | null = null;
   for (const e of events) {
-    if (e.type === 'reversal' || reversed.has(e.id)) continue;
+    // Undo is for the counter's last action: a message sent meanwhile is not one.
+    if (e.type === 'reversal' || e.type === 'message' || reversed.has(e.id)) continue;
     if (!newest || e.at > newest.at || (e.at === newest.at && e.seq > newest.seq)) newest = e;
   }
   if (!newest || now - newest.at > UNDO_WINDOW_MS || newest.at > now + UNDO_WINDOW_MS) return null;

@@ -33,6 +33,7 @@ export interface TestMember {
   id: string;
   birthday: string | null;
   referredBy?: string | null;
+  selfJoined?: boolean;
   stats: MemberStats;
 }
 

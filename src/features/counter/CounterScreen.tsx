@@ -70,7 +70,7 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
   const closeScanner = useCallback(() => setScanning(false), []);
 
   return (
-    <div className="app">
+    <div className="app app--counter">
       <header className="topbar">
         <h1 className="topbar__shop">{shop.name}</h1>
         {toolbar && <div className="topbar__actions">{toolbar}</div>}

@@ -1,14 +1,24 @@
 /** One member at the counter: the card, pending rewards, stamping, redeeming, undo, recent visits. */
-import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMember, useRecentEvents } from '../../db/counter-hooks';
+import { useMember, useMemberExpiry, useRecentEvents } from '../../db/counter-hooks';
 import { placeholderMember } from '../../db/ledger';
+import type { AmountProblem } from '../../domain/amount';
 import { cardView } from '../../domain/balance';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
 import { isValidQuantity, QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamp/card';
 import { undoTarget } from '../../domain/stamp/undo';
-import { formatDate, formatRelative } from '../../i18n/format';
+import { formatDate, formatDayLongMonth, formatRelative } from '../../i18n/format';
 import { GiftIcon } from '../../ui/icons';
 import { useNow } from '../../ui/useNow';
 import { useUnsavedWork } from '../../ui/unsaved';
@@ -23,10 +33,21 @@ import { Field } from '../../ui/Field';
 const MemberProgram = lazy(() =>
   Promise.all([import('./MemberProgram'), loadCatalogues('program')]).then(([m]) => m),
 );
+// Amount mode exists only with a program: its reader and words load with it.
+const CounterAmount = lazy(() =>
+  Promise.all([import('./CounterAmount'), loadCatalogues('program')]).then(([m]) => m),
+);
+const ConfirmDialog = lazy(() => import('../../ui/ConfirmDialog'));
 
 /** Whether the shop runs anything beyond plain stamps. */
 const hasProgram = (shop: ShopSettings) =>
   shop.program !== undefined || (shop.catalogue?.length ?? 0) > 0 || shop.club !== undefined;
+
+/** This visit's stamps, above the shop's per-visit maximum. */
+interface OverMax {
+  stamps: number;
+  max: number;
+}
 
 interface Props {
   memberId: string;
@@ -42,16 +63,43 @@ export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Pro
   const now = useNow(10_000);
   const stored = useMember(memberId);
   const recent = useRecentEvents(memberId, now);
+  const expiry = useMemberExpiry(memberId, shop, now);
   const programmed = hasProgram(shop);
   const actions = useCounterActions(memberId, scanned);
   const amountMode = shop.program?.earning.mode === 'amount';
-  const [amount, setAmount] = useState('');
+  // NaN while empty or unreadable; `amountProblem` says why.
+  const [amount, setAmount] = useState(NaN);
+  const [amountProblem, setAmountProblem] = useState<AmountProblem | null>(null);
+  const [amountTried, setAmountTried] = useState(false);
+  // This visit's stamps when above the shop's per-visit maximum (MemberProgram works it out).
+  const [overMax, setOverMax] = useState<OverMax | null>(null);
+  const [confirming, setConfirming] = useState<OverMax | null>(null);
+  const [blocked, setBlocked] = useState(false);
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const onPlan = useCallback((stamps: number | null, max: number, blocking: boolean) => {
+    setOverMax(stamps === null ? null : { stamps, max });
+    setBlocked(blocking);
+    // The cooldown no longer applies (time passed, an undo): its override goes with it.
+    if (!blocking) setOverride(null);
+  }, []);
+  const onAmount = useCallback((value: number, problem: AmountProblem | null) => {
+    setAmount(value);
+    setAmountProblem(problem);
+    setAmountTried(false);
+  }, []);
+  const { clearError } = actions;
+  const onOverride = useCallback(() => {
+    setOverride('');
+    clearError();
+  }, [clearError]);
   const [override, setOverride] = useState<string | null>(null);
   const addStampRef = useRef<HTMLButtonElement>(null);
   const formatPhone = usePhoneFormat();
   const [quantity, setQuantity] = useState('1');
   const quantityHelpId = useId();
-  useUnsavedWork(quantity !== '1' || amount !== '' || actions.busy !== null);
+  const amountTyped =
+    !Number.isNaN(amount) || (amountProblem !== null && amountProblem !== 'empty');
+  useUnsavedWork(quantity !== '1' || amountTyped || actions.busy !== null);
 
   // A scanned card "ready to stamp": the cashier's next tap is Add stamp.
   useEffect(() => {
@@ -68,174 +116,224 @@ export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Pro
     );
   const newToTablet = member.placeholder === true;
 
-  const { cardStamps, pendingRewards, owed } = cardView(member.stats.balance, shop.stampsPerCard);
+  // With expiry on, the card holds what is left after it (what a reward may spend).
+  const balance = expiry?.balance ?? member.stats.balance;
+  const { cardStamps, pendingRewards, owed } = cardView(balance, shop.stampsPerCard);
   const q = Number(quantity);
   const quantityValid = amountMode || (isValidQuantity(q) && quantity.trim() !== '');
-  const spent = Number(amount.replace(',', '.'));
+  const amountRefused = amountMode && amountProblem !== null && amountProblem !== 'empty';
   const undoable = recent ? undoTarget(recent, now) : null;
   const toNextReward = shop.stampsPerCard - cardStamps;
 
-  const onStamp = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!quantityValid) return;
+  const stampNow = async () => {
+    setConfirming(null);
     const options = {
-      ...(amountMode ? { amount: amount.trim() ? spent : NaN } : {}),
+      ...(amountMode ? { amount } : {}),
       ...(override !== null ? { override } : {}),
     };
     if (await actions.stamp(amountMode ? 1 : q, options)) {
       setQuantity('1');
-      setAmount('');
+      setAmount(NaN);
+      setAmountProblem(null);
       setOverride(null);
+      setReasonMissing(false);
     }
+  };
+  const onStamp = (e: FormEvent) => {
+    e.preventDefault();
+    if (!quantityValid) return;
+    // What the amount field cannot read is said there, not sent.
+    if (amountRefused) return setAmountTried(true);
+    // The cooldown note already says why; the tap asks for the reason instead of an error.
+    if (blocked && !override?.trim()) {
+      setReasonMissing(override !== null);
+      return onOverride();
+    }
+    // More stamps than one sale usually gives: a typo until the cashier says otherwise.
+    if (overMax !== null) return setConfirming(overMax);
+    void stampNow();
   };
 
   return (
-    <section className="panel" aria-labelledby={`${memberId}-name`}>
-      <header className="panel__header">
-        <div>
-          <h2 id={`${memberId}-name`} className="panel__name">
-            {newToTablet ? t('counter.newToTablet') : member.name}
-          </h2>
-          {newToTablet ? (
-            <p className="panel__meta">{t('counter.newToTabletHint')}</p>
-          ) : (
-            <p className="panel__meta">
-              {member.phone && <span>{formatPhone(member.phone)}</span>}
-              <span>{t('counter.memberSince', { date: formatDate(member.joinedAt) })}</span>
+    <section className="panel panel--member" aria-labelledby={`${memberId}-name`}>
+      {/* What is read scrolls; what is tapped stays put at the bottom, whatever notes appear. */}
+      <div className="panel__body">
+        <header className="panel__header">
+          <div>
+            <h2 id={`${memberId}-name`} className="panel__name">
+              {newToTablet ? t('counter.newToTablet') : member.name}
+            </h2>
+            {newToTablet ? (
+              <p className="panel__meta">{t('counter.newToTabletHint')}</p>
+            ) : (
+              <p className="panel__meta">
+                {member.phone && <span>{formatPhone(member.phone)}</span>}
+                <span>{t('counter.memberSince', { date: formatDate(member.joinedAt) })}</span>
+              </p>
+            )}
+          </div>
+          {onShowCard && !newToTablet && (
+            <button type="button" className="button" onClick={() => onShowCard(member)}>
+              {t('counter.showCard')}
+            </button>
+          )}
+        </header>
+
+        {pendingRewards > 0 ? (
+          <div className="reward-banner" role="note">
+            <GiftIcon className="reward-banner__icon" size={28} />
+            <strong>
+              {t('counter.rewardsPending', { count: pendingRewards, reward: shop.rewardName })}
+            </strong>
+          </div>
+        ) : null}
+        {owed > 0 && (
+          <p className="conflict-note" role="note">
+            {t('counter.owes', { count: owed })}
+          </p>
+        )}
+
+        <div className="panel__card">
+          <PunchCard stamps={cardStamps} size={shop.stampsPerCard} />
+          <p className="panel__progress">
+            {t('counter.stampsOfCard', { count: cardStamps, total: shop.stampsPerCard })}
+            {' · '}
+            {t('counter.toNextReward', { count: toNextReward, reward: shop.rewardName })}
+          </p>
+          {expiry?.next && (
+            <p className="panel__expiry" role="note">
+              {t('counter.expiring', {
+                count: expiry.next.stamps,
+                date: formatDayLongMonth(expiry.next.on),
+              })}
             </p>
           )}
         </div>
-        {onShowCard && !newToTablet && (
-          <button type="button" className="button" onClick={() => onShowCard(member)}>
-            {t('counter.showCard')}
-          </button>
+
+        {programmed && (
+          <Suspense fallback={null}>
+            <MemberProgram
+              member={member}
+              shop={shop}
+              now={now}
+              quantity={quantityValid ? q : 1}
+              amount={amount}
+              overriding={override !== null}
+              onOverride={onOverride}
+              onPlan={onPlan}
+              actions={actions}
+            />
+          </Suspense>
         )}
-      </header>
 
-      {pendingRewards > 0 ? (
-        <div className="reward-banner" role="note">
-          <GiftIcon className="reward-banner__icon" size={28} />
-          <strong>
-            {t('counter.rewardsPending', { count: pendingRewards, reward: shop.rewardName })}
-          </strong>
-        </div>
-      ) : null}
-      {owed > 0 && (
-        <p className="conflict-note" role="note">
-          {t('counter.owes', { count: owed })}
-        </p>
-      )}
-
-      <div className="panel__card">
-        <PunchCard stamps={cardStamps} size={shop.stampsPerCard} />
-        <p className="panel__progress">
-          {t('counter.stampsOfCard', { count: cardStamps, total: shop.stampsPerCard })}
-          {' · '}
-          {t('counter.toNextReward', { count: toNextReward, reward: shop.rewardName })}
-        </p>
+        <section className="visits" aria-labelledby={`${memberId}-visits`}>
+          <h3 id={`${memberId}-visits`}>{t('counter.lastVisits')}</h3>
+          {member.stats.recentVisits.length === 0 ? (
+            <p className="muted">{t('counter.noVisits')}</p>
+          ) : (
+            <ul>
+              {member.stats.recentVisits.slice(0, 5).map((v) => (
+                <li key={v.eventId}>
+                  <span>{t('counter.visitStamps', { count: v.stamps })}</span>
+                  <time dateTime={new Date(v.at).toISOString()}>{formatRelative(v.at, now)}</time>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="muted">
+            {t('counter.totals', { visits: member.stats.visits, redeemed: member.stats.redeemed })}
+          </p>
+        </section>
       </div>
 
-      {programmed && (
+      <form className="panel__actions" onSubmit={onStamp} noValidate>
+        <div className="panel__notes">
+          {override !== null && (
+            <Field
+              label={t('counter.overrideReason')}
+              error={reasonMissing && !override.trim() ? t('errors.cooldown.reason') : null}
+            >
+              <input value={override} onChange={(e) => setOverride(e.target.value)} autoFocus />
+            </Field>
+          )}
+          {!quantityValid && (
+            <p className="field__error" id={quantityHelpId} role="alert">
+              {t('errors.quantity.range', { min: QUANTITY_MIN, max: QUANTITY_MAX })}
+            </p>
+          )}
+          {actions.error && (
+            <p className="form-error" role="alert">
+              {actions.error}
+            </p>
+          )}
+          {undoable && (
+            <p className="panel__undo-hint" id={`${memberId}-undo`}>
+              {t(`counter.undoHint.${undoable.type}`, {
+                count: Math.abs(undoable.stamps),
+                when: formatRelative(undoable.at, now),
+              })}
+            </p>
+          )}
+        </div>
+        <div className="panel__entry">
+          {amountMode ? (
+            <Suspense fallback={<div className="panel__amount" />}>
+              <CounterAmount
+                shop={shop}
+                value={amount}
+                onChange={onAmount}
+                showProblem={amountTried || amountProblem === 'tooLarge'}
+              />
+            </Suspense>
+          ) : (
+            <QuantityStepper
+              value={quantity}
+              onChange={setQuantity}
+              invalid={!quantityValid}
+              describedBy={quantityValid ? undefined : quantityHelpId}
+            />
+          )}
+          <button
+            ref={addStampRef}
+            type="submit"
+            className="button button--primary button--large panel__stamp"
+            disabled={actions.busy !== null || !quantityValid || amountProblem === 'tooLarge'}
+          >
+            {t('counter.addStamp')}
+          </button>
+        </div>
+        <div className="panel__more">
+          <button
+            type="button"
+            className={`button button--large${pendingRewards > 0 ? ' button--reward' : ''}`}
+            disabled={pendingRewards < 1 || actions.busy !== null}
+            onClick={() => void actions.redeem(shop.rewardName)}
+          >
+            {t('counter.redeem')}
+          </button>
+          <button
+            type="button"
+            className="button button--large button--quiet"
+            disabled={!undoable || actions.busy !== null}
+            aria-describedby={undoable ? `${memberId}-undo` : undefined}
+            onClick={() => void actions.undo()}
+          >
+            {t('counter.undo')}
+          </button>
+        </div>
+      </form>
+      {confirming !== null && (
         <Suspense fallback={null}>
-          <MemberProgram
-            member={member}
-            shop={shop}
-            now={now}
-            quantity={quantityValid ? q : 1}
-            amount={spent}
-            overriding={override !== null}
-            onOverride={() => setOverride('')}
-            actions={actions}
-          />
+          <ConfirmDialog
+            title={t('program.visitMax.title', { count: confirming.stamps })}
+            confirm={t('program.visitMax.confirm', { count: confirming.stamps })}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => void stampNow()}
+          >
+            <p>{t('program.visitMax.body', { max: confirming.max })}</p>
+          </ConfirmDialog>
         </Suspense>
       )}
-
-      <form className="panel__actions" onSubmit={onStamp} noValidate>
-        {amountMode ? (
-          <Field label={t('counter.amountSpent', { currency: shop.currency })}>
-            <input
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          </Field>
-        ) : (
-          <QuantityStepper
-            value={quantity}
-            onChange={setQuantity}
-            invalid={!quantityValid}
-            describedBy={quantityValid ? undefined : quantityHelpId}
-          />
-        )}
-        {override !== null && (
-          <Field label={t('counter.overrideReason')}>
-            <input value={override} onChange={(e) => setOverride(e.target.value)} autoFocus />
-          </Field>
-        )}
-        <button
-          ref={addStampRef}
-          type="submit"
-          className="button button--primary button--large"
-          disabled={actions.busy !== null || !quantityValid}
-        >
-          {t('counter.addStamp')}
-        </button>
-        <button
-          type="button"
-          className={`button button--large${pendingRewards > 0 ? ' button--reward' : ''}`}
-          disabled={pendingRewards < 1 || actions.busy !== null}
-          onClick={() => void actions.redeem(shop.rewardName)}
-        >
-          {t('counter.redeem')}
-        </button>
-        <button
-          type="button"
-          className="button button--large button--quiet"
-          disabled={!undoable || actions.busy !== null}
-          aria-describedby={undoable ? `${memberId}-undo` : undefined}
-          onClick={() => void actions.undo()}
-        >
-          {t('counter.undo')}
-        </button>
-      </form>
-      {!quantityValid && (
-        <p className="field__error" id={quantityHelpId} role="alert">
-          {t('errors.quantity.range', { min: QUANTITY_MIN, max: QUANTITY_MAX })}
-        </p>
-      )}
-      {undoable && (
-        <p className="panel__undo-hint" id={`${memberId}-undo`}>
-          {t(`counter.undoHint.${undoable.type}`, {
-            count: Math.abs(undoable.stamps),
-            when: formatRelative(undoable.at, now),
-          })}
-        </p>
-      )}
-      {actions.error && (
-        <p className="form-error" role="alert">
-          {actions.error}
-        </p>
-      )}
-
-      <section className="visits" aria-labelledby={`${memberId}-visits`}>
-        <h3 id={`${memberId}-visits`}>{t('counter.lastVisits')}</h3>
-        {member.stats.recentVisits.length === 0 ? (
-          <p className="muted">{t('counter.noVisits')}</p>
-        ) : (
-          <ul>
-            {member.stats.recentVisits.slice(0, 5).map((v) => (
-              <li key={v.eventId}>
-                <span>{t('counter.visitStamps', { count: v.stamps })}</span>
-                <time dateTime={new Date(v.at).toISOString()}>{formatRelative(v.at, now)}</time>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p className="muted">
-          {t('counter.totals', { visits: member.stats.visits, redeemed: member.stats.redeemed })}
-        </p>
-      </section>
     </section>
   );
 }

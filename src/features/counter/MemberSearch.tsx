@@ -20,14 +20,17 @@ interface Props {
 export function MemberSearch({ query, onQueryChange, selectedId, stampsPerCard, onPick }: Props) {
   const { t } = useTranslation();
   const deferred = useDeferredValue(query);
-  const results = useMemberSearch(deferred, measureSearch);
+  const found = useMemberSearch(deferred, measureSearch);
+  const results = found?.members;
+  // Results still for an earlier text: busy until they match what is typed (screen readers wait).
+  const busy = found?.query !== query;
   // Members sharing a phone (enrolled twice on offline tablets) until the owner merges them.
   const suspects = useDuplicateSuspects();
   const formatPhone = usePhoneFormat(Boolean(results?.some((m) => m.phone)));
   const searching = deferred.trim().length > 0;
 
   return (
-    <div className="search">
+    <div className="search" role="search" aria-busy={busy}>
       <input
         type="search"
         className="search__input"

@@ -3,7 +3,7 @@
  * (one transaction, decided in src/domain/stamp). Rule refusals come back as
  * i18n keys; nothing was written in that case.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StampOptions } from '../../db/counter';
 import { counter } from '../../db/counter-hooks';
@@ -50,44 +50,50 @@ export function useCounterActions(memberId: string, verifiedCard = false) {
     [t],
   );
 
-  return {
-    error,
-    busy,
-    clearError: () => setError(null),
-    stamp: (quantity: number, options: StampOptions = {}) =>
-      run(
-        'stamp',
-        // The measure is the stamp's transaction (who is working is read inside it).
-        () => timed('setia:stamp', () => counter.stamp(memberId, quantity, options, verifiedCard)),
-        (event) => t('counter.stamped', { count: event.stamps }),
-      ),
-    redeemItem: (rewardId: string, rewardName: string) =>
-      run(
-        'redeem',
-        () => counter.redeemCatalogueReward(memberId, rewardId),
-        () => t('counter.redeemed', { reward: rewardName }),
-      ),
-    sellClub: () =>
-      run(
-        'club',
-        () => counter.sellClub(memberId),
-        (event) =>
-          t('program.clubSold', {
-            club: event.club?.name,
-            date: formatDate(event.club?.until ?? 0),
-          }),
-      ),
-    redeem: (rewardName: string) =>
-      run(
-        'redeem',
-        () => counter.redeemCardReward(memberId),
-        () => t('counter.redeemed', { reward: rewardName }),
-      ),
-    undo: () =>
-      run(
-        'undo',
-        () => counter.undo(memberId),
-        () => t('counter.undone'),
-      ),
-  };
+  const clearError = useCallback(() => setError(null), []);
+  // One object per state change, so the program's part of the panel (memo) re-renders only then.
+  return useMemo(
+    () => ({
+      error,
+      busy,
+      clearError,
+      stamp: (quantity: number, options: StampOptions = {}) =>
+        run(
+          'stamp',
+          // The measure is the stamp's transaction (who is working is read inside it).
+          () =>
+            timed('setia:stamp', () => counter.stamp(memberId, quantity, options, verifiedCard)),
+          (event) => t('counter.stamped', { count: event.stamps }),
+        ),
+      redeemItem: (rewardId: string, rewardName: string) =>
+        run(
+          'redeem',
+          () => counter.redeemCatalogueReward(memberId, rewardId),
+          () => t('counter.redeemed', { reward: rewardName }),
+        ),
+      sellClub: () =>
+        run(
+          'club',
+          () => counter.sellClub(memberId),
+          (event) =>
+            t('program.clubSold', {
+              club: event.club?.name,
+              date: formatDate(event.club?.until ?? 0),
+            }),
+        ),
+      redeem: (rewardName: string) =>
+        run(
+          'redeem',
+          () => counter.redeemCardReward(memberId),
+          () => t('counter.redeemed', { reward: rewardName }),
+        ),
+      undo: () =>
+        run(
+          'undo',
+          () => counter.undo(memberId),
+          () => t('counter.undone'),
+        ),
+    }),
+    [error, busy, clearError, run, t, memberId, verifiedCard],
+  );
 }
