@@ -136,6 +136,11 @@ export function formatDayMonth(at: number | string): string {
   return dateFormat('dayMonth', { day: 'numeric', month: 'short' }).format(asDate(at));
 }
 
+/** "12 March": when stamps expire (within a year or so, the year goes without saying). */
+export function formatDayLongMonth(at: number | string): string {
+  return dateFormat('dayLongMonth', { day: 'numeric', month: 'long' }).format(asDate(at));
+}
+
 export function formatDateTime(at: number): string {
   return dateFormat('dateTime', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardView } from '../../domain/balance';
-import { formatRelative } from '../../i18n/format';
+import { formatDayLongMonth, formatRelative } from '../../i18n/format';
 import { secondsToNextStep, timeStep } from '../../shared/card-link';
 import { liveCodeUrl, parseScannedCode } from '../../shared/scanned-code';
 import { GiftIcon } from '../../ui/icons';
@@ -120,6 +120,14 @@ function MemberCard({ token, onLeave }: Props) {
               reward: card.rewardName,
             })}
           </p>
+          {card.expiring && card.expiring.stamps > 0 && (
+            <p className="card-page__expiry" role="note">
+              {t('card.expiring', {
+                count: card.expiring.stamps,
+                date: formatDayLongMonth(card.expiring.on),
+              })}
+            </p>
+          )}
         </div>
       )}
 
@@ -151,13 +159,17 @@ function MemberCard({ token, onLeave }: Props) {
             memberId={memberId}
             lastVisitAt={card.recentVisits[0]?.at ?? null}
             onTablet={state.source === 'tablet'}
+            shopName={card.shopName}
           />
         </Suspense>
       )}
       <p className="card-page__hint">{t('card.addToHomeScreen')}</p>
-      <button type="button" className="button button--link card-page__leave" onClick={onLeave}>
-        {t('card.staffDevice')}
-      </button>
+      {/* Only a shop tablet (the card shown from its own ledger) is offered the staff app. */}
+      {state.status === 'shown' && state.source === 'tablet' && (
+        <button type="button" className="button button--link card-page__leave" onClick={onLeave}>
+          {t('card.staffDevice')}
+        </button>
+      )}
     </main>
   );
 }

@@ -17,6 +17,8 @@ interface Props {
   lastVisitAt: number | null;
   /** The card was opened on a shop tablet: its ledger is right here. */
   onTablet: boolean;
+  /** The café's name, carried by the invitation link so a friend sees whose card it is. */
+  shopName?: string;
 }
 
 /** Drawn, not read: each star's name is its number of stars. */
@@ -50,7 +52,11 @@ export default function CardProgram(props: Props) {
   const { t } = useTranslation();
   const { memberId, lastVisitAt } = props;
   const code = referralCode(memberId);
-  const link = `${window.location.origin}/?ref=${code}`;
+  const link = `${window.location.origin}/?ref=${code}${
+    props.shopName ? `&shop=${encodeURIComponent(props.shopName)}` : ''
+  }`;
+  // Folded away: a cashier scanning the card's live code must not catch this one instead.
+  const [showInvite, setShowInvite] = useState(false);
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [sent, setSent] = useState<Sent>('idle');
@@ -124,8 +130,20 @@ export default function CardProgram(props: Props) {
         <p className="card-page__code">
           {t('program.card.referralCode')} <strong>{code}</strong>
         </p>
-        <QrCode text={link} label={t('program.card.referralQr')} />
-        <a href={link}>{link}</a>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={showInvite}
+          onClick={() => setShowInvite((v) => !v)}
+        >
+          {t(showInvite ? 'card.polish.hideInvite' : 'card.polish.showInvite')}
+        </button>
+        {showInvite && (
+          <>
+            <QrCode text={link} label={t('program.card.referralQr')} />
+            <a href={link}>{link}</a>
+          </>
+        )}
       </section>
     </>
   );

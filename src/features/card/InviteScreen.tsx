@@ -4,6 +4,7 @@
  * (On a shop's tablet the same link opens "New member" with the code filled in.)
  */
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import './card.css';
 
 interface Props {
@@ -14,9 +15,14 @@ interface Props {
 
 export default function InviteScreen({ code, onSetUpShop }: Props) {
   const { t } = useTranslation();
+  // The friend's card names its café in the link; an older link has none.
+  const shop = new URLSearchParams(window.location.search).get('shop')?.trim().slice(0, 60) ?? '';
   return (
     <main className="card-page invite">
-      <h1>{t('card.invite.title')}</h1>
+      <div className="card-page__top">
+        <LanguageSwitch />
+      </div>
+      <h1>{shop ? t('card.polish.invitedTo', { shop }) : t('card.invite.title')}</h1>
       <p>{t('card.invite.hint')}</p>
       <p className="card-page__code">
         {t('card.invite.code')} <strong>{code}</strong>

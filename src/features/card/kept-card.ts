@@ -21,6 +21,8 @@ export interface CardSnapshot {
   balance: number;
   tier: string | null;
   recentVisits: CardVisit[];
+  /** With expiry on: the next stamps to expire and their last day (YYYY-MM-DD). */
+  expiring?: { stamps: number; on: string } | null;
   /** When this was true (ms). */
   updatedAt: number;
 }
@@ -39,7 +41,10 @@ function isSnapshot(v: unknown): v is CardSnapshot {
     (s.tier === null || typeof s.tier === 'string') &&
     Array.isArray(s.recentVisits) &&
     s.recentVisits.every((x) => typeof x?.at === 'number' && typeof x?.stamps === 'number') &&
-    typeof s.updatedAt === 'number'
+    typeof s.updatedAt === 'number' &&
+    (s.expiring === undefined ||
+      s.expiring === null ||
+      (Number.isInteger(s.expiring.stamps) && typeof s.expiring.on === 'string'))
   );
 }
 

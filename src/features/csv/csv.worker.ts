@@ -4,6 +4,7 @@
  * decodes, parses and checks the file, then writes it in one transaction.
  * The worker opens the database itself (IndexedDB works in workers).
  */
+import { shopYearCounts } from '../../db/member-events';
 import { getShop } from '../../db/settings';
 import { memberTier } from '../../domain/members-list';
 import {
@@ -103,13 +104,14 @@ async function exportCsv(kind: ExportKind, today: string): Promise<void> {
   if (kind === 'members') {
     const tiers = (await getShop(database()))?.program?.tiers ?? [];
     const now = Date.now();
+    const lastYear = tiers.length > 0 ? await shopYearCounts(database(), now) : new Map();
     parts.push(toCsv([[...MEMBER_COLUMNS]]));
     await forEachMemberPage(database(), PAGE, (page, total) => {
       const t0 = performance.now();
       // A merged duplicate is not a member any more (its stamps moved to the kept member).
       const rows = page
         .filter((m) => !m.mergedInto)
-        .map((m) => memberRow(m, memberTier(m, tiers, now)?.name ?? null));
+        .map((m) => memberRow(m, memberTier(tiers, lastYear.get(m.id))?.name ?? null));
       parts.push(toCsv(rows));
       buildMs += performance.now() - t0;
       done += page.length;

@@ -72,7 +72,9 @@ export function MemberLedger({ memberId, shop }: { memberId: string; shop: ShopS
                     {e.stamps > 0 ? `+${formatNumber(e.stamps)}` : formatNumber(e.stamps)}
                   </td>
                   <td>
-                    {e.deviceId === device?.deviceId ? t('members.ledger.thisTablet') : e.deviceId}
+                    {e.deviceId === device?.deviceId || e.deviceId === device?.localId
+                      ? t('members.ledger.thisTablet')
+                      : e.deviceId}
                   </td>
                   <td>{who(e)}</td>
                   <td>{note(e)}</td>

@@ -4,7 +4,7 @@
  * a second while the rows are deserialised); the first page shows at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { membersPage, watchMemberCount } from '../../db/owner-actions';
+import { membersPage, shopYearCounts, watchMemberCount } from '../../db/owner-actions';
 import { memberRow, type MemberRow } from '../../domain/members-list';
 import type { Tier } from '../../domain/stamp/rules';
 
@@ -38,13 +38,17 @@ export function useMemberRows(tiers: readonly Tier[]): MemberRows {
       setLoading(true);
       setFailed(false);
       const now = Date.now();
+      // Tiers count the last 12 months, as at the counter: one read of the year's events.
+      const lastYear = tiersRef.current.length > 0 ? await shopYearCounts(now) : new Map();
+      if (cancelled) return;
       const all: MemberRow[] = [];
       let last: string | null = null;
       for (;;) {
         const size = last === null ? FIRST_PAGE : PAGE;
         const page = await membersPage(last, size);
         if (cancelled) return;
-        for (const m of page) if (!m.placeholder) all.push(memberRow(m, tiersRef.current, now));
+        for (const m of page)
+          if (!m.placeholder) all.push(memberRow(m, tiersRef.current, lastYear.get(m.id)));
         // The first load shows its first page at once, then bigger steps (each re-sorts);
         // a reload keeps showing the old rows until the new ones are all read.
         const step = last === null || all.length % (PAGE * 4) === FIRST_PAGE;

@@ -2,6 +2,7 @@
 import type { ShopSettings } from '../../domain/shop';
 import { CatalogueSettings } from './CatalogueSettings';
 import { ClubSettings } from './ClubSettings';
+import { ExpirySettings } from './ExpirySettings';
 import { ProgramSettings } from './ProgramSettings';
 
 export default function ProgramSection({ shop }: { shop: ShopSettings }) {
@@ -10,6 +11,7 @@ export default function ProgramSection({ shop }: { shop: ShopSettings }) {
       <ProgramSettings shop={shop} />
       <CatalogueSettings shop={shop} />
       <ClubSettings shop={shop} />
+      <ExpirySettings shop={shop} />
     </>
   );
 }

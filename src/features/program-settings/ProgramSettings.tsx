@@ -12,6 +12,7 @@ import type { ShopSettings } from '../../domain/shop';
 import { ruleFieldErrors } from '../../domain/rule-fields';
 import {
   DEFAULT_RULES,
+  visitStampsMax,
   type EarningMode,
   type ProgramRules,
   type Promotion,
@@ -116,6 +117,13 @@ export function ProgramSettings({ shop }: { shop: ShopSettings }) {
             onChange={(v) => change({ earning: { ...rules.earning, amountPerStamp: v } })}
           />
         )}
+        <AmountInput
+          label={t('program.earning.maxStampsPerVisit')}
+          hint={t('program.earning.maxStampsPerVisitHint')}
+          error={err('maxStampsPerVisit')}
+          value={visitStampsMax(rules)}
+          onChange={(v) => change({ maxStampsPerVisit: v })}
+        />
       </fieldset>
 
       <fieldset className="program__group">

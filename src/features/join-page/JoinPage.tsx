@@ -1,0 +1,183 @@
+/**
+ * The join page a customer opens from the counter poster's QR (/join/<shopId>),
+ * on their own phone: name, phone, birthday (optional) and marketing consent
+ * (unticked). The server stores the member for the shop's tablets and answers
+ * with the signed card link, which opens at once. A phone already a member never
+ * gets a card here: the cashier opens it with "Show card QR".
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  NAME_MAX,
+  validateMemberInput,
+  type MemberErrors,
+  type MemberInput,
+} from '../../domain/member';
+import { normalisePhone } from '../../domain/phone';
+import { todayIso } from '../../i18n/format';
+import { joinInfoReply, selfJoinReply, type JoinInfo } from '../../shared/self-join';
+import { Field } from '../../ui/Field';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import './join-page.css';
+
+interface Props {
+  shopId: string;
+  /** Opens the new member's card (its path, /c/<card token>). */
+  onJoined: (cardPath: string) => void;
+}
+
+/** Why the page cannot take the customer, each with its own sentence. */
+type Stop = 'offline' | 'closed' | 'noShop' | 'already' | 'tooMany';
+
+const EMPTY: MemberInput = {
+  name: '',
+  phone: '',
+  email: '',
+  birthday: '',
+  marketingConsent: false,
+};
+
+export default function JoinPage({ shopId, onJoined }: Props) {
+  const { t } = useTranslation();
+  const [info, setInfo] = useState<JoinInfo | null>(null);
+  const [stop, setStop] = useState<Stop | null>(null);
+  const [input, setInput] = useState<MemberInput>(EMPTY);
+  const [errors, setErrors] = useState<MemberErrors>({});
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    fetch(`/api/shops/${encodeURIComponent(shopId)}/join-info`)
+      .then(async (res) => {
+        if (!current) return;
+        if (res.status === 404) return setStop('noShop');
+        const parsed = joinInfoReply.safeParse(res.ok ? await res.json() : null);
+        if (!parsed.success) return setStop('offline');
+        setInfo(parsed.data);
+        if (!parsed.data.open) setStop('closed');
+      })
+      .catch(() => current && setStop('offline'));
+    return () => {
+      current = false;
+    };
+  }, [shopId]);
+
+  const change = <K extends keyof MemberInput>(key: K, value: MemberInput[K]) => {
+    setInput((i) => ({ ...i, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!info || sending) return;
+    // Checked here first (no round trip for a typo); the server checks again.
+    const found = validateMemberInput(input, todayIso(Date.now()));
+    if (!normalisePhone(input.phone, info.country).ok) found.phone = 'phone.invalid';
+    setErrors(found);
+    if (Object.values(found).some(Boolean)) return;
+    setSending(true);
+    try {
+      const res = await fetch(`/api/shops/${encodeURIComponent(shopId)}/self-join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: input.name,
+          phone: input.phone,
+          birthday: input.birthday,
+          marketingConsent: input.marketingConsent,
+        }),
+      });
+      const reply = (await res.json().catch(() => null)) as {
+        error?: string;
+        fields?: MemberErrors;
+      } | null;
+      if (res.status === 201) {
+        const joined = selfJoinReply.safeParse(reply);
+        if (joined.success) return onJoined(`/c/${joined.data.cardToken}`);
+      }
+      if (reply?.error === 'invalid_member' && reply.fields) return setErrors(reply.fields);
+      setStop(
+        reply?.error === 'already_member'
+          ? 'already'
+          : reply?.error === 'too_many_joins'
+            ? 'tooMany'
+            : reply?.error === 'self_join_off'
+              ? 'closed'
+              : reply?.error === 'no_shop'
+                ? 'noShop'
+                : 'offline',
+      );
+    } catch {
+      setStop('offline');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const err = (k: keyof MemberErrors) =>
+    errors[k] ? t(`errors.${errors[k]}`, { max: NAME_MAX }) : null;
+  const shop = info?.shopName ?? '';
+  return (
+    <main className="join-page">
+      <div className="join-page__top">
+        <LanguageSwitch />
+      </div>
+      <h1>{shop ? t('join.title', { shop }) : t('join.titleNoShop')}</h1>
+      {stop ? (
+        <div className="join-page__stop" role="alert">
+          <p>{t(`join.stop.${stop}`, { shop: shop || t('join.theShop') })}</p>
+          {stop === 'already' && <p>{t('join.alreadyHow')}</p>}
+          {stop === 'already' && (
+            <button type="button" className="button button--link" onClick={() => setStop(null)}>
+              {t('join.back')}
+            </button>
+          )}
+        </div>
+      ) : !info ? (
+        <p aria-busy="true">{t('join.loading')}</p>
+      ) : (
+        <form onSubmit={submit} noValidate className="join-page__form">
+          <p>{t('join.intro')}</p>
+          <Field label={t('enroll.name')} error={err('name')}>
+            <input
+              value={input.name}
+              onChange={(e) => change('name', e.target.value)}
+              autoComplete="name"
+              required
+            />
+          </Field>
+          <Field label={t('enroll.phone')} error={err('phone')}>
+            <input
+              type="tel"
+              inputMode="tel"
+              value={input.phone}
+              onChange={(e) => change('phone', e.target.value)}
+              autoComplete="tel"
+              required
+            />
+          </Field>
+          <Field label={t('join.birthday')} error={err('birthday')}>
+            <input
+              type="date"
+              max={todayIso(Date.now())}
+              value={input.birthday}
+              onChange={(e) => change('birthday', e.target.value)}
+            />
+          </Field>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={input.marketingConsent}
+              onChange={(e) => change('marketingConsent', e.target.checked)}
+            />
+            <span>{t('enroll.consent', { shop })}</span>
+          </label>
+          <p className="muted">{t('join.welcomeLater')}</p>
+          <button type="submit" className="button button--primary" disabled={sending}>
+            {sending ? t('join.joining') : t('join.submit')}
+          </button>
+        </form>
+      )}
+    </main>
+  );
+}
