@@ -15,7 +15,7 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const CHUNK = 5000;
 
-async function seed(
+export async function seed(
   page: Page,
   baseURL: string,
 ): Promise<{ membersSeconds: number; packsSeconds: number }> {

@@ -104,7 +104,15 @@ async function holdings(page: Page) {
 async function startServer(dataDir: string, distDir: string) {
   const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: distDir },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DIST_DIR: distDir,
+      SETIA_QUOTA_EVENTS_PER_DAY: '0',
+      SETIA_QUOTA_STORED_MB: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const baseURL = await new Promise<string>((ok, fail) => {
@@ -132,7 +140,7 @@ async function run({ distDir }: BenchContext): Promise<Row[]> {
   let tablet: Tablet | undefined;
   let server: ChildProcess | undefined;
   try {
-    const store = await Store.open({ dataDir });
+    const store = await Store.open({ dataDir, quotas: { eventsPerDay: 0, storedBytes: 0 } });
     const s0 = Date.now();
     const { shop, members, events } = await seedServer(store);
     const seeded = Date.now() - s0;

@@ -18,6 +18,7 @@ const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   scanner: () => import('./scanner.bench'),
   server: () => import('./server.bench'),
   sync: () => import('./sync.bench'),
+  lowend: () => import('./lowend.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

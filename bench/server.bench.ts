@@ -23,8 +23,8 @@ const BATCH = 500;
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 50_000);
 
 async function ingest(options: StoreOptions): Promise<number> {
-  const store = await Store.open(options);
-  const app = createServerApp({ store });
+  const store = await Store.open({ ...options, quotas: { eventsPerDay: 0, storedBytes: 0 } });
+  const app = createServerApp({ store, signup: { mode: 'open' } });
   let server: ReturnType<typeof serve> | undefined;
   const port = await new Promise<number>((done) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (i: AddressInfo) =>

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build the app if the build is missing or older than its sources, then serve it.
 import { spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,7 +18,8 @@ const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'
   .map((p) => join(root, p))
   .filter(existsSync);
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-if (builtAt < Math.max(...sources.map(newest))) {
+// With WORKERS=n each server process runs this script again: the primary has built already.
+if (cluster.isPrimary && builtAt < Math.max(...sources.map(newest))) {
   console.log('Building the app…');
   const r = spawnSync('npx', ['vite', 'build'], {
     cwd: root,

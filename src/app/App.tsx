@@ -2,7 +2,8 @@
  * Routes and composition. Features never import each other: this is where they
  * meet (a feature's component given to another as a prop or child).
  * Routes: "/" the counter (setup on first run), "/owner" and "/owner/<section>" the
- * owner area (behind the owner PIN), "/c/<card token>" the customer's card.
+ * owner area (behind the owner PIN), "/c/<card token>" the customer's card, "/join/<shop id>"
+ * the counter poster's join page.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
@@ -28,17 +29,29 @@ const ScanView = lazy(withWords(() => import('../features/scanner/ScanView'), 's
 const CardQrDialog = lazy(withWords(() => import('../features/card/CardQrDialog'), 'card'));
 const CardPage = lazy(withWords(() => import('../features/card/CardPage'), 'card'));
 const InviteScreen = lazy(withWords(() => import('../features/card/InviteScreen'), 'card'));
+// The counter poster's join page, on a customer's phone: never in the counter's first load.
+const JoinPage = lazy(withWords(() => import('../features/join-page/JoinPage'), 'card'));
 const JoinShop = lazy(() => import('../features/sync/JoinShop'));
+// A shop opened from its server but not connected: a banner, after the counter is up.
+const ConnectBanner = lazy(withWords(() => import('../features/sync/ConnectBanner'), 'setup'));
 // Only shops with staff show it: it loads after the counter is on screen.
 const StaffSwitch = lazy(() => import('../features/staff/StaffSwitch'));
 
 export function App() {
   const path = usePath();
   const card = /^\/c\/([^/]+)$/.exec(path);
+  const join = /^\/join\/([^/]+)\/?$/.exec(path);
   return (
     <>
       <StorageBanner />
-      {card ? (
+      {join ? (
+        <Suspense fallback={<Splash />}>
+          <JoinPage
+            shopId={decodeURIComponent(join[1]!)}
+            onJoined={(cardPath) => navigate(cardPath)}
+          />
+        </Suspense>
+      ) : card ? (
         <Suspense fallback={<Splash />}>
           <CardPage
             token={decodeURIComponent(card[1]!)}
@@ -106,31 +119,38 @@ function StaffApp({ path }: { path: string }) {
       </Suspense>
     );
   return (
-    <CounterScreen
-      shop={shop}
-      toolbar={
-        <>
-          <SyncStatusLine />
-          <AfterFirstRender>
-            <Suspense fallback={null}>
-              <StaffSwitch shop={shop} />
-            </Suspense>
-          </AfterFirstRender>
-          <OwnerButton onOpen={() => navigate('/owner')} />
-          <LanguageSwitch />
-        </>
-      }
-      renderScanner={(slot) => (
+    <>
+      <AfterFirstRender>
         <Suspense fallback={null}>
-          <ScanView shop={shop} {...slot} />
+          <ConnectBanner />
         </Suspense>
-      )}
-      renderCardQr={(slot) => (
-        <Suspense fallback={null}>
-          <CardQrDialog shop={shop} {...slot} />
-        </Suspense>
-      )}
-    />
+      </AfterFirstRender>
+      <CounterScreen
+        shop={shop}
+        toolbar={
+          <>
+            <SyncStatusLine />
+            <AfterFirstRender>
+              <Suspense fallback={null}>
+                <StaffSwitch shop={shop} />
+              </Suspense>
+            </AfterFirstRender>
+            <OwnerButton onOpen={() => navigate('/owner')} />
+            <LanguageSwitch />
+          </>
+        }
+        renderScanner={(slot) => (
+          <Suspense fallback={null}>
+            <ScanView shop={shop} {...slot} />
+          </Suspense>
+        )}
+        renderCardQr={(slot) => (
+          <Suspense fallback={null}>
+            <CardQrDialog shop={shop} {...slot} />
+          </Suspense>
+        )}
+      />
+    </>
   );
 }
 

@@ -12,6 +12,7 @@ import { navigate } from './router';
 import { withWords } from './with-words';
 
 // The owner area's words are not in the counter's first load; its shop form uses setup's.
+const ConnectBanner = lazy(() => import('../features/sync/ConnectBanner'));
 const OwnerScreen = lazy(
   withWords(() => import('../features/owner/OwnerScreen'), 'owner', 'setup'),
 );
@@ -29,6 +30,8 @@ const ProgramSection = lazy(
 const MembersPanel = lazy(() => import('../features/members/MembersPanel'));
 const StaffPanel = lazy(() => import('../features/staff/StaffPanel'));
 const ShopSettingsPanel = lazy(() => import('../features/shop-settings/ShopSettingsPanel'));
+const MessagesPanel = lazy(() => import('../features/messages/MessagesPanel'));
+const PosterPanel = lazy(() => import('../features/poster/PosterPanel'));
 const MembersCsv = lazy(() => import('../features/csv/MembersCsv'));
 const StorageStatus = lazy(() =>
   import('../features/pwa/StorageStatus').then((m) => ({ default: m.StorageStatus })),
@@ -49,68 +52,83 @@ export default function OwnerArea({
   useCatalogues('owner');
   const { t } = useTranslation();
   return (
-    <OwnerScreen
-      shop={shop}
-      sectionId={sectionId}
-      onSection={(id) => navigate(`/owner/${id}`)}
-      toolbar={
-        <>
-          <SyncStatusLine />
-          <LanguageSwitch />
-        </>
-      }
-      onBack={() => navigate('/')}
-      sections={[
-        {
-          id: 'members',
-          label: t('owner.section.members'),
-          render: () => (
-            <>
-              {/* Apart, so the list shows without waiting for the inbox's code. */}
-              {loaded(<MembersPanel shop={shop} />)}
-              {loaded(<MembersCsv shop={shop} />)}
-              {loaded(
-                <>
-                  <ConflictInbox shop={shop} />
-                  <DuplicateMembers />
-                </>,
-              )}
-            </>
-          ),
-        },
-        {
-          id: 'program',
-          label: t('owner.section.program'),
-          render: () => loaded(<ProgramSection shop={shop} />),
-        },
-        {
-          id: 'insights',
-          label: t('owner.section.insights'),
-          render: () => loaded(<InsightsScreen shop={shop} />),
-        },
-        {
-          id: 'staff',
-          label: t('owner.section.staff'),
-          render: () => loaded(<StaffPanel shop={shop} />),
-        },
-        {
-          id: 'shop',
-          label: t('owner.section.shop'),
-          render: () =>
-            loaded(
+    <>
+      <Suspense fallback={null}>
+        <ConnectBanner />
+      </Suspense>
+      <OwnerScreen
+        shop={shop}
+        sectionId={sectionId}
+        onSection={(id) => navigate(`/owner/${id}`)}
+        toolbar={
+          <>
+            <SyncStatusLine />
+            <LanguageSwitch />
+          </>
+        }
+        onBack={() => navigate('/')}
+        sections={[
+          {
+            id: 'members',
+            label: t('owner.section.members'),
+            render: () => (
               <>
-                <ShopSettingsPanel shop={shop} />
-                <CardSettings shop={shop} />
-                <StorageStatus />
-              </>,
+                {/* Apart, so the list shows without waiting for the inbox's code. */}
+                {loaded(<MembersPanel shop={shop} />)}
+                {loaded(<MembersCsv shop={shop} />)}
+                {loaded(
+                  <>
+                    <ConflictInbox shop={shop} />
+                    <DuplicateMembers />
+                  </>,
+                )}
+              </>
             ),
-        },
-        {
-          id: 'tablets',
-          label: t('owner.section.tablets'),
-          render: ({ ownerPin }) => loaded(<SyncPanel shop={shop} ownerPin={ownerPin} />),
-        },
-      ]}
-    />
+          },
+          {
+            id: 'program',
+            label: t('owner.section.program'),
+            render: () => loaded(<ProgramSection shop={shop} />),
+          },
+          {
+            id: 'messages',
+            label: t('owner.section.messages'),
+            render: () => (
+              <Suspense fallback={null}>
+                <MessagesPanel shop={shop} />
+              </Suspense>
+            ),
+          },
+          {
+            id: 'insights',
+            label: t('owner.section.insights'),
+            render: () => loaded(<InsightsScreen shop={shop} />),
+          },
+          {
+            id: 'staff',
+            label: t('owner.section.staff'),
+            render: () => loaded(<StaffPanel shop={shop} />),
+          },
+          {
+            id: 'shop',
+            label: t('owner.section.shop'),
+            render: () =>
+              loaded(
+                <>
+                  <ShopSettingsPanel shop={shop} />
+                  <CardSettings shop={shop} />
+                  <PosterPanel shop={shop} />
+                  <StorageStatus />
+                </>,
+              ),
+          },
+          {
+            id: 'tablets',
+            label: t('owner.section.tablets'),
+            render: ({ ownerPin }) => loaded(<SyncPanel shop={shop} ownerPin={ownerPin} />),
+          },
+        ]}
+      />
+    </>
   );
 }

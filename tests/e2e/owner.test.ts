@@ -39,6 +39,35 @@ describe('owner area', () => {
     expect(await sections(page).count()).toBe(0);
   });
 
+  it('locks again after five idle minutes, not before; the PIN is stored as 600,000 PBKDF2 rounds', async () => {
+    const { page } = await newTablet();
+    // The page's clock, so five minutes pass in a moment (it also runs on by itself).
+    await page.clock.install();
+    await setUpShop(page, baseURL);
+    const stored = await page.evaluate(
+      () =>
+        new Promise<unknown>((done, fail) => {
+          const open = indexedDB.open('setia');
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('settings').objectStore('settings').get('shop');
+            get.onsuccess = () =>
+              done((get.result as { value: { ownerPin: unknown } }).value.ownerPin);
+          };
+        }),
+    );
+    expect(stored).toMatchObject({ algorithm: 'PBKDF2-SHA256', iterations: 600_000 });
+
+    await page.getByRole('button', { name: 'Owner' }).click();
+    await tryPin(page, OWNER_PIN);
+    await sections(page).waitFor();
+    await page.clock.runFor('04:58');
+    expect(await sections(page).count()).toBe(1);
+    await page.clock.runFor('00:03'); // 5:01 since the last touch
+    await page.getByLabel('Owner PIN').waitFor();
+    expect(await sections(page).count()).toBe(0);
+  });
+
   it('makes a guesser wait after five wrong PINs, even after a reload', async () => {
     const { page } = await newTablet();
     await setUpShop(page, baseURL);

@@ -114,17 +114,20 @@ describe('loyalty program', () => {
         /^Cooldown: 5 stamps given in the last 60 minutes \(limit 5\)\. This visit needs an override\.$/,
       )
       .waitFor();
+    // Said once, before any tap; a tap asks for the override's reason instead of an error.
+    expect(await panel.getByText(/^Cooldown: /).count()).toBe(1);
     await stamp(page);
-    await panel
-      .getByRole('alert')
-      .filter({ hasText: 'Press “Override” and give a reason.' })
-      .waitFor();
+    await panel.getByLabel('Reason for the override').waitFor();
+    expect(await panel.getByRole('button', { name: 'Override' }).count()).toBe(0);
+    expect(await panel.getByText(/Press “Override”/).count()).toBe(0);
     expect(await cardProgress(page)).toBe('5 of 10 stamps');
 
     // An override needs a reason, and is recorded with the stamp.
-    await panel.getByRole('button', { name: 'Override' }).click();
     await stamp(page); // no reason yet: still refused
-    await panel.getByRole('alert').filter({ hasText: 'Press “Override”' }).waitFor();
+    await panel
+      .getByRole('alert')
+      .filter({ hasText: 'Say why this visit passes the cooldown.' })
+      .waitFor();
     expect(await cardProgress(page)).toBe('5 of 10 stamps');
     await panel.getByLabel('Reason for the override').fill('Family of four, one card');
     await stamp(page);
@@ -198,8 +201,16 @@ describe('loyalty program', () => {
     await expect.poll(() => cardProgress(page)).toBe('1 of 10 stamps');
 
     // The club doubles his stamps while it runs.
+    // Selling asks first, saying what will happen; the panel shows the club at once.
     await budi.getByRole('button', { name: /^Sell Kopi Club \(Rp 50\.000 a week\)$/ }).click();
+    const confirm = page.getByRole('dialog', { name: 'Sell Kopi Club to Budi Santoso?' });
+    await confirm
+      .getByText(/^The member pays Rp\s50\.000\. Their stamps are multiplied ×2 until /)
+      .waitFor();
+    await confirm.getByRole('button', { name: 'Sell Kopi Club' }).click();
     await budi.getByText(/^Kopi Club until /).waitFor();
+    await budi.getByRole('button', { name: /^Renew Kopi Club / }).waitFor();
+    await budi.getByText('This visit: 2 stamps: 1 base, Club ×2 +1').waitFor();
     await page.getByRole('button', { name: 'Add stamp' }).click();
     await expect.poll(() => cardProgress(page)).toBe('3 of 10 stamps');
     await budi.getByText('Last stamp: 2 stamps: 1 base, Club ×2 +1').waitFor();

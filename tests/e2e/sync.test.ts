@@ -68,7 +68,7 @@ async function openMember(page: Page, name: string) {
   await page.getByRole('heading', { name, level: 2 }).waitFor();
 }
 
-describe('sync between tablets', () => {
+describe(`sync between tablets (server on ${inject('serverDatabase')})`, () => {
   it('pairs three tablets, converges offline stamps, shows a double redemption as a conflict and merges a duplicate member', async () => {
     const owner = await newTablet();
     const a = owner.page;
@@ -218,5 +218,5 @@ describe('sync between tablets', () => {
     const printed = c.getByRole('checkbox', { name: 'Accept printed cards' });
     await syncUntil(c, async () => !(await printed.isChecked()), 'the owner setting on tablet 3');
     expect(await printed.isChecked()).toBe(false);
-  });
+  }, 180_000); // four browsers through a dozen sync rounds: the slowest scenario
 });

@@ -9,10 +9,11 @@ import { enroll, setUpShop } from './support/shop';
 
 let distA = '';
 let distB = '';
+// Two production builds: about 10 s each on an idle machine, several times that on a loaded one.
 beforeAll(() => {
   distA = buildApp('.tmp/dist-update-a', { SETIA_BUILD_ID: 'first' });
   distB = buildApp('.tmp/dist-update-b', { SETIA_BUILD_ID: 'second' });
-});
+}, 180_000);
 
 let served: Served | undefined;
 afterAll(async () => served?.close());

@@ -10,6 +10,11 @@ export interface ShopSetup {
   reward?: string;
   currency?: string;
   country?: string;
+  /**
+   * Connect the shop to the server the app came from, as first-run setup does by
+   * default. Off unless a test asks: most tests want a shop on one tablet.
+   */
+  connect?: boolean;
 }
 
 export async function setUpShop(page: Page, baseURL: string, shop: ShopSetup = {}): Promise<void> {
@@ -21,6 +26,8 @@ export async function setUpShop(page: Page, baseURL: string, shop: ShopSetup = {
   await page.getByLabel('Country').selectOption(shop.country ?? 'ID');
   await page.getByLabel('Owner PIN', { exact: true }).fill(OWNER_PIN);
   await page.getByLabel('Repeat the PIN').fill(OWNER_PIN);
+  const localOnly = page.getByRole('checkbox', { name: 'Keep this shop on this tablet only' });
+  if (!shop.connect) await localOnly.check();
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByRole('searchbox', { name: 'Search members' }).waitFor();
 }
@@ -56,13 +63,11 @@ export async function closeCardQr(page: Page): Promise<string> {
   return link!;
 }
 
+/** Types in "Search members" and reads the results once they are for that text (no longer busy). */
 export async function search(page: Page, text: string): Promise<string[]> {
   await page.getByRole('searchbox', { name: 'Search members' }).fill(text);
+  await page.locator('[role="search"][aria-busy="false"]').waitFor();
   const results = page.getByRole('list', { name: 'Matching members' }).getByRole('button');
-  await results
-    .first()
-    .waitFor({ timeout: 5000 })
-    .catch(() => undefined);
   return (await results.allInnerTexts()).map((t) => t.split('\n')[0]!.trim());
 }
 

@@ -5,7 +5,10 @@ import { OWNER_PIN } from './shop';
 export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
 
 /** Opens the owner area (unlocking it if needed) at one of its sections. */
-export async function openOwner(page: Page, section: 'Members' | 'Shop' | 'Tablets' = 'Tablets') {
+export async function openOwner(
+  page: Page,
+  section: 'Members' | 'Shop' | 'Tablets' | 'Program' | 'Messages' | 'Insights' = 'Tablets',
+) {
   // Exact: a shop with staff also shows "Staff: Owner".
   await page.getByRole('button', { name: 'Owner', exact: true }).click();
   const sections = page.getByRole('navigation', { name: 'Owner sections' });

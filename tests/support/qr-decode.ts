@@ -1,0 +1,40 @@
+/**
+ * Reads a QR code the page shows, as a camera would: the element is drawn to
+ * a canvas in the page, its pixels decoded here with the zxing decoder that
+ * html5-qrcode ships.
+ */
+import { createRequire } from 'node:module';
+import type { Locator } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const ZXing = require('html5-qrcode/third_party/zxing-js.umd.js') as {
+  RGBLuminanceSource: new (pixels: Int32Array, width: number, height: number) => unknown;
+  BinaryBitmap: new (binarizer: unknown) => unknown;
+  HybridBinarizer: new (source: unknown) => unknown;
+  QRCodeReader: new () => { decode(bitmap: unknown): { getText(): string } };
+};
+
+/** The text of the QR code drawn by an <svg> element. */
+export async function readQr(svg: Locator, side = 400): Promise<string> {
+  const rgba = await svg.evaluate(async (el, size) => {
+    const markup = new XMLSerializer().serializeToString(el);
+    const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+    const img = new Image(size, size);
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = size;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(img, 0, 0, size, size);
+    URL.revokeObjectURL(url);
+    return Array.from(ctx.getImageData(0, 0, size, size).data);
+  }, side);
+  const pixels = new Int32Array(side * side);
+  for (let i = 0; i < pixels.length; i++)
+    pixels[i] = (0xff << 24) | (rgba[i * 4]! << 16) | (rgba[i * 4 + 1]! << 8) | rgba[i * 4 + 2]!;
+  const source = new ZXing.RGBLuminanceSource(pixels, side, side);
+  const bitmap = new ZXing.BinaryBitmap(new ZXing.HybridBinarizer(source));
+  return new ZXing.QRCodeReader().decode(bitmap).getText();
+}
