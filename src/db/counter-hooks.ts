@@ -1,6 +1,7 @@
 /**
- * The counter screen's window on the app's database: live reads as hooks, and
- * the counter's commands (db/counter.ts) bound to it, one call per cashier action.
+ * The counter screen's window on the app's database: live reads as hooks. The
+ * counter's commands are in db/counter-commands.ts (they load with the member panel,
+ * after the counter is usable).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
@@ -9,16 +10,6 @@ import type * as ExpiryCodeModule from './expiry';
 import type { ShopSettings } from '../domain/shop';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Member } from '../domain/member';
-import {
-  addStamps,
-  enrollMember,
-  redeemCatalogueReward,
-  redeemReward,
-  sellClub,
-  undoLast,
-  type EnrollInput,
-  type StampOptions,
-} from './counter';
 import { db } from './db';
 import { duplicateSuspects, resolveMerged } from './duplicate-notes';
 import { recentEvents } from './member-events';
@@ -82,17 +73,5 @@ export function useDuplicateSuspects(): Set<string> | undefined {
   return useLiveQuery(() => duplicateSuspects(db), []);
 }
 
-/** The counter's commands on the app's database, at the moment of the call. */
-export const counter = {
-  /** `verifiedCard`: opened by a verified card code, so a member new to this tablet can be stamped. */
-  stamp: (memberId: string, quantity: number, options: StampOptions = {}, verifiedCard = false) =>
-    addStamps(db, memberId, quantity, { now: Date.now(), verifiedCard }, options),
-  redeemCardReward: (memberId: string) => redeemReward(db, memberId, { now: Date.now() }),
-  redeemCatalogueReward: (memberId: string, rewardId: string) =>
-    redeemCatalogueReward(db, memberId, rewardId, { now: Date.now() }),
-  sellClub: (memberId: string) => sellClub(db, memberId, { now: Date.now() }),
-  undo: (memberId: string) => undoLast(db, memberId, { now: Date.now() }),
-  enrol: (input: EnrollInput, now = Date.now()) => enrollMember(db, input, now),
-  /** The member to serve for a scanned card: a merged duplicate opens the member it was merged into. */
-  memberToServe: (memberId: string) => resolveMerged(db, memberId),
-};
+/** The member to serve for a scanned card: a merged duplicate opens the member it was merged into. */
+export const memberToServe = (memberId: string) => resolveMerged(db, memberId);

@@ -1,16 +1,29 @@
 /** The cashier's screen: find or enroll a member on the left, serve them on the right. */
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { counter } from '../../db/counter-hooks';
+import { memberToServe } from '../../db/counter-hooks';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
 import { announce } from '../../ui/announcer';
 import { Announcer } from '../../ui/Announcer';
 import { markOnce } from '../../ui/perf';
-import { MemberPanel } from './MemberPanel';
+import type { MemberPanel as MemberPanelComponent } from './MemberPanel';
 import { MemberSearch } from './MemberSearch';
 
 // Enrolling is rarer than stamping: its form, checks and phone formatting load on "New member".
+/**
+ * The member panel (with the stamp rules and the writes behind it) is the counter's
+ * biggest part after React: it is fetched as soon as the counter is usable, before a
+ * cashier can pick anyone, so it stays out of the first load without making anyone wait.
+ */
+let memberPanel: typeof MemberPanelComponent | null = null;
+const loadMemberPanel = () =>
+  import('./MemberPanel').then((m) => {
+    memberPanel = m.MemberPanel;
+    return { default: m.MemberPanel };
+  });
+const LazyMemberPanel = lazy(loadMemberPanel);
+
 const NewMemberDialog = lazy(() =>
   import('./NewMemberDialog').then((m) => ({ default: m.NewMemberDialog })),
 );
@@ -55,13 +68,17 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
   }, [referral]);
   const [scanning, setScanning] = useState(false);
   const [cardFor, setCardFor] = useState<Member | null>(null);
-  useEffect(() => markOnce('setia:counter-ready'), []);
+  useEffect(() => {
+    markOnce('setia:counter-ready');
+    void loadMemberPanel();
+  }, []);
+  const MemberPanel = memberPanel ?? LazyMemberPanel;
   const memberId = serving?.id ?? null;
   const setMemberId = (id: string) => setServing({ id, scanned: false });
   // A merged duplicate's card opens the member it was merged into.
   const onScanned = useCallback(
     (id: string) =>
-      void counter.memberToServe(id).then(
+      void memberToServe(id).then(
         (kept) => setServing({ id: kept, scanned: true }),
         () => setServing({ id, scanned: true }),
       ),
@@ -106,13 +123,15 @@ export function CounterScreen({ shop, toolbar, renderScanner, renderCardQr }: Pr
         </section>
         <div className="counter__serve">
           {serving ? (
-            <MemberPanel
-              key={serving.id}
-              memberId={serving.id}
-              shop={shop}
-              scanned={serving.scanned}
-              onShowCard={renderCardQr ? setCardFor : undefined}
-            />
+            <Suspense fallback={<div className="panel panel--empty" aria-busy="true" />}>
+              <MemberPanel
+                key={serving.id}
+                memberId={serving.id}
+                shop={shop}
+                scanned={serving.scanned}
+                onShowCard={renderCardQr ? setCardFor : undefined}
+              />
+            </Suspense>
           ) : (
             <div className="panel panel--empty">
               <p>{t('counter.empty')}</p>

@@ -6,7 +6,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StampOptions } from '../../db/counter';
-import { counter } from '../../db/counter-hooks';
+import { counter } from '../../db/counter-commands';
 import { storageErrorKey } from '../../db/health';
 import { LedgerRuleError } from '../../db/ledger';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamp/card';

@@ -1,6 +1,6 @@
 /** "New member": validate, normalise the phone with the shop's country, enroll in one transaction. */
 import { useState } from 'react';
-import { counter } from '../../db/counter-hooks';
+import { counter } from '../../db/counter-commands';
 import { storageErrorKey } from '../../db/health';
 import { LedgerRuleError } from '../../db/ledger';
 import { PhoneTakenError } from '../../db/members';
