@@ -47,7 +47,8 @@ async function axe(page: Page, where: string): Promise<{ where: string; found: s
   return {
     where,
     found: violations.map(
-      (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`,
+      (v) =>
+        `${v.id} (${v.help}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.failureSummary ?? ''}]`).join(', ')}`,
     ),
   };
 }
