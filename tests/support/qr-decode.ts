@@ -14,8 +14,14 @@ const ZXing = require('html5-qrcode/third_party/zxing-js.umd.js') as {
   QRCodeReader: new () => { decode(bitmap: unknown): { getText(): string } };
 };
 
-/** The text of the QR code drawn by an <svg> element. */
-export async function readQr(svg: Locator, side = 400): Promise<string> {
+/**
+ * The text of the QR code drawn by an <svg> element. It is drawn with whole pixels
+ * per module (`pixelsPerModule`), as a sharp photo would be: a fractional scale
+ * blurs module edges and zxing then misjudges the code's dimension now and then.
+ */
+export async function readQr(svg: Locator, pixelsPerModule = 8): Promise<string> {
+  const modules = await svg.evaluate((el) => (el as SVGSVGElement).viewBox.baseVal.width);
+  const side = Math.max(1, Math.round(modules)) * pixelsPerModule;
   const rgba = await svg.evaluate(async (el, size) => {
     const markup = new XMLSerializer().serializeToString(el);
     const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
