@@ -12,9 +12,18 @@ interface Props {
   confirm: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** What cannot be undone (anonymising a member) starts on Cancel, not on the action. */
+  irreversible?: boolean;
 }
 
-export default function ConfirmDialog({ title, children, confirm, onConfirm, onCancel }: Props) {
+export default function ConfirmDialog({
+  title,
+  children,
+  confirm,
+  onConfirm,
+  onCancel,
+  irreversible = false,
+}: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -36,14 +45,19 @@ export default function ConfirmDialog({ title, children, confirm, onConfirm, onC
       <h2 id={titleId}>{title}</h2>
       <div className="dialog__body">{children}</div>
       <div className="dialog__actions">
-        <button type="button" className="button button--large" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button--large"
+          onClick={onCancel}
+          autoFocus={irreversible}
+        >
           {t('common.cancel')}
         </button>
         <button
           type="button"
           className="button button--primary button--large"
           onClick={onConfirm}
-          autoFocus
+          autoFocus={!irreversible}
         >
           {confirm}
         </button>

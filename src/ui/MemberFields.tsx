@@ -20,6 +20,11 @@ interface Props {
   afterPhone?: ReactNode;
   /** Shown before the consent box (e.g. a referral code). */
   beforeConsent?: ReactNode;
+  /**
+   * The customer types their own details on their own phone (the join page): their
+   * browser may fill in name and phone, no email is asked, and the birthday has its own label.
+   */
+  own?: { birthdayLabel: string };
 }
 
 export function MemberFields({
@@ -30,6 +35,7 @@ export function MemberFields({
   autoFocus = false,
   afterPhone,
   beforeConsent,
+  own,
 }: Props) {
   const { t } = useTranslation();
   const err = (k: keyof MemberErrors) =>
@@ -40,7 +46,7 @@ export function MemberFields({
         <input
           value={input.name}
           onChange={(e) => change('name', e.target.value)}
-          autoComplete="off"
+          autoComplete={own ? 'name' : 'off'}
           autoFocus={autoFocus}
           required
         />
@@ -51,20 +57,23 @@ export function MemberFields({
           inputMode="tel"
           value={input.phone}
           onChange={(e) => change('phone', e.target.value)}
-          autoComplete="off"
+          autoComplete={own ? 'tel' : 'off'}
+          required={own !== undefined}
         />
       </Field>
       {afterPhone}
-      <Field label={t('enroll.email')} error={err('email')}>
-        <input
-          type="email"
-          inputMode="email"
-          value={input.email}
-          onChange={(e) => change('email', e.target.value)}
-          autoComplete="off"
-        />
-      </Field>
-      <Field label={t('enroll.birthday')} error={err('birthday')}>
+      {!own && (
+        <Field label={t('enroll.email')} error={err('email')}>
+          <input
+            type="email"
+            inputMode="email"
+            value={input.email}
+            onChange={(e) => change('email', e.target.value)}
+            autoComplete="off"
+          />
+        </Field>
+      )}
+      <Field label={own?.birthdayLabel ?? t('enroll.birthday')} error={err('birthday')}>
         <input
           type="date"
           max={todayIso(Date.now())}

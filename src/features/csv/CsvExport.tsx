@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { recordExport } from '../../db/actions';
 import { todayIso } from '../../i18n/format';
 import type { ExportKind } from './protocol';
-import { download, startCsvWorker, type CsvWorker } from './worker-client';
+import { download } from '../../ui/download';
+import { startCsvWorker, type CsvWorker } from './worker-client';
 
 type State =
   | { step: 'idle' }

@@ -12,16 +12,3 @@ export function startCsvWorker(onMessage: (message: FromWorker) => void): CsvWor
   worker.onerror = () => onMessage({ type: 'failed' });
   return { send: (message) => worker.postMessage(message), stop: () => worker.terminate() };
 }
-
-/** Hands a file to the browser's download (the file name is the date-stamped one). */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by the next tick; keep the URL a while for slow browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

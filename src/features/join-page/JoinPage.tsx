@@ -7,17 +7,12 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  NAME_MAX,
-  validateMemberInput,
-  type MemberErrors,
-  type MemberInput,
-} from '../../domain/member';
+import { validateMemberInput, type MemberErrors, type MemberInput } from '../../domain/member';
 import { normalisePhone } from '../../domain/phone';
 import { todayIso } from '../../i18n/format';
 import { joinInfoReply, selfJoinReply, type JoinInfo } from '../../shared/self-join';
-import { Field } from '../../ui/Field';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { MemberFields } from '../../ui/MemberFields';
 import './join-page.css';
 
 interface Props {
@@ -114,8 +109,6 @@ export default function JoinPage({ shopId, onJoined }: Props) {
     }
   };
 
-  const err = (k: keyof MemberErrors) =>
-    errors[k] ? t(`errors.${errors[k]}`, { max: NAME_MAX }) : null;
   const shop = info?.shopName ?? '';
   return (
     <main className="join-page">
@@ -138,40 +131,13 @@ export default function JoinPage({ shopId, onJoined }: Props) {
       ) : (
         <form onSubmit={submit} noValidate className="join-page__form">
           <p>{t('join.intro')}</p>
-          <Field label={t('enroll.name')} error={err('name')}>
-            <input
-              value={input.name}
-              onChange={(e) => change('name', e.target.value)}
-              autoComplete="name"
-              required
-            />
-          </Field>
-          <Field label={t('enroll.phone')} error={err('phone')}>
-            <input
-              type="tel"
-              inputMode="tel"
-              value={input.phone}
-              onChange={(e) => change('phone', e.target.value)}
-              autoComplete="tel"
-              required
-            />
-          </Field>
-          <Field label={t('join.birthday')} error={err('birthday')}>
-            <input
-              type="date"
-              max={todayIso(Date.now())}
-              value={input.birthday}
-              onChange={(e) => change('birthday', e.target.value)}
-            />
-          </Field>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={input.marketingConsent}
-              onChange={(e) => change('marketingConsent', e.target.checked)}
-            />
-            <span>{t('enroll.consent', { shop })}</span>
-          </label>
+          <MemberFields
+            input={input}
+            errors={errors}
+            change={change}
+            shopName={shop}
+            own={{ birthdayLabel: t('join.birthday') }}
+          />
           <p className="muted">{t('join.welcomeLater')}</p>
           <button type="submit" className="button button--primary" disabled={sending}>
             {sending ? t('join.joining') : t('join.submit')}

@@ -1,9 +1,10 @@
 /** The member's right to be forgotten: confirm, then clear the personal fields (the ledger stays). */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storageErrorKey } from '../../db/health';
 import { anonymiseMember } from '../../db/owner-actions';
 import type { Member } from '../../domain/member';
+import ConfirmDialog from '../../ui/ConfirmDialog';
 
 export function AnonymiseMember({ member }: { member: Member }) {
   const { t } = useTranslation();
@@ -33,40 +34,15 @@ export function AnonymiseMember({ member }: { member: Member }) {
       )}
       {asking && (
         <ConfirmDialog
-          name={member.name}
+          title={t('members.anonymise.confirmTitle', { name: member.name })}
+          confirm={t('members.anonymise.confirm')}
+          irreversible
           onConfirm={() => void confirm()}
           onCancel={() => setAsking(false)}
-        />
+        >
+          <p>{t('members.anonymise.confirmBody')}</p>
+        </ConfirmDialog>
       )}
     </section>
-  );
-}
-
-function ConfirmDialog(props: { name: string; onConfirm: () => void; onCancel: () => void }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="anonymise-confirm"
-      onCancel={props.onCancel}
-    >
-      <h2 id="anonymise-confirm">{t('members.anonymise.confirmTitle', { name: props.name })}</h2>
-      <p>{t('members.anonymise.confirmBody')}</p>
-      <div className="dialog__actions">
-        <button type="button" className="button button--quiet" onClick={props.onCancel} autoFocus>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="button button--primary" onClick={props.onConfirm}>
-          {t('members.anonymise.confirm')}
-        </button>
-      </div>
-    </dialog>
   );
 }

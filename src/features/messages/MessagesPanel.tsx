@@ -7,6 +7,7 @@
  * recorded (a synced ledger event), so no tablet sends the campaign twice.
  */
 import { useMemo, useState, type FormEvent } from 'react';
+import { download } from '../../ui/download';
 import { useTranslation } from 'react-i18next';
 import { messageDate, type AudienceRow } from '../../db/audience';
 import { useCurrentStaffId } from '../../db/hooks';
@@ -43,17 +44,6 @@ const KINDS: readonly SegmentKind[] = [
 ];
 const LIST_LIMIT = 50;
 
-/** Hands the CSV to the browser's download. */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The segment's number the owner may change (days, stamps), with its limits. */

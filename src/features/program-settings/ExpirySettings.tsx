@@ -16,7 +16,7 @@ import {
 import type { ShopSettings } from '../../domain/shop';
 import { formatDate } from '../../i18n/format';
 import { Field } from '../../ui/Field';
-import { FormActions } from '../../ui/FormActions';
+import { ProgramFormActions, type SaveStatus } from './ProgramFormActions';
 
 type Choice = 'off' | ExpiryMode;
 const CHOICES: readonly Choice[] = ['off', 'lastVisit', 'earned'];
@@ -26,7 +26,7 @@ export function ExpirySettings({ shop }: { shop: ShopSettings }) {
   const saved = shop.expiry ?? { mode: 'off' as const };
   const [mode, setMode] = useState<Choice>(saved.mode);
   const [months, setMonths] = useState(saved.mode === 'off' ? '6' : String(saved.months));
-  const [status, setStatus] = useState<'idle' | 'saved' | 'invalid' | 'failed'>('idle');
+  const [status, setStatus] = useState<SaveStatus>('idle');
   const n = Number(months);
   const monthsValid =
     /^\d+$/.test(months.trim()) && n >= EXPIRY_MONTHS_MIN && n <= EXPIRY_MONTHS_MAX;
@@ -93,18 +93,7 @@ export function ExpirySettings({ shop }: { shop: ShopSettings }) {
         </p>
       )}
       <p className="muted">{t('program.expiry.hint')}</p>
-      <FormActions
-        error={
-          status === 'invalid'
-            ? t('program.invalid')
-            : status === 'failed'
-              ? t('errors.saveFailed')
-              : null
-        }
-        submitLabel={t('program.expiry.save')}
-        status={status === 'saved' ? t('program.saved') : ''}
-        className="program__actions"
-      />
+      <ProgramFormActions status={status} submitLabel={t('program.expiry.save')} />
     </form>
   );
 }
