@@ -17,13 +17,20 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render() {
     if (!this.state.error) return this.props.children;
     const storage = isStorageUnavailable(this.state.error);
+    const missing = isMissingCode(this.state.error);
     return (
       <Translation>
         {(t) => (
           <main className="splash" role="alert">
             <div className="card">
               <h1>{t('app.errorTitle')}</h1>
-              <p>{storage ? t('pwa.problem.unavailable') : t('app.errorBody')}</p>
+              <p>
+                {storage
+                  ? t('pwa.problem.unavailable')
+                  : missing
+                    ? t('app.notDownloaded')
+                    : t('app.errorBody')}
+              </p>
               <button
                 type="button"
                 className="button button--primary"
@@ -37,4 +44,18 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
       </Translation>
     );
   }
+}
+
+/**
+ * A screen's code that could not be fetched: offline, before the service worker
+ * had put it on the tablet. Browsers word it differently; all name the module.
+ */
+function isMissingCode(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /dynamically imported module|module script|Importing a module script failed/i.test(
+      error.message,
+    ) &&
+    !navigator.onLine
+  );
 }

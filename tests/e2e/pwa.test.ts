@@ -49,6 +49,19 @@ describe('installable offline app', () => {
     await expect.poll(() => cardProgress(page)).toBe('5 of 10 stamps');
   });
 
+  it('says what is missing when a screen was never downloaded and the connection is gone', async () => {
+    const tablet = await newTablet();
+    const { page, context } = tablet;
+    // No service worker yet (it had no chance to fetch the owner area's code), then offline.
+    await context.route('**/sw.js', (route) => route.abort());
+    await setUpShop(page, baseURL);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Owner', exact: true }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'is not on this tablet yet' });
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('Everything saved is safe');
+  });
+
   it('is installable according to Chromium itself', async () => {
     const tablet = await newTablet();
     await tablet.page.goto(baseURL);
