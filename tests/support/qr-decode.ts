@@ -11,7 +11,10 @@ const ZXing = require('html5-qrcode/third_party/zxing-js.umd.js') as {
   RGBLuminanceSource: new (pixels: Int32Array, width: number, height: number) => unknown;
   BinaryBitmap: new (binarizer: unknown) => unknown;
   HybridBinarizer: new (source: unknown) => unknown;
-  QRCodeReader: new () => { decode(bitmap: unknown): { getText(): string } };
+  QRCodeReader: new () => {
+    decode(bitmap: unknown, hints?: Map<number, unknown>): { getText(): string };
+  };
+  DecodeHintType: { PURE_BARCODE: number };
 };
 
 /**
@@ -42,5 +45,8 @@ export async function readQr(svg: Locator, pixelsPerModule = 8): Promise<string>
     pixels[i] = (0xff << 24) | (rgba[i * 4]! << 16) | (rgba[i * 4 + 1]! << 8) | rgba[i * 4 + 2]!;
   const source = new ZXing.RGBLuminanceSource(pixels, side, side);
   const bitmap = new ZXing.BinaryBitmap(new ZXing.HybridBinarizer(source));
-  return new ZXing.QRCodeReader().decode(bitmap).getText();
+  // The picture is the code alone, square to the pixel grid: zxing reads it as a pure barcode
+  // (module by module) instead of hunting for a code in a camera's scene.
+  const hints = new Map<number, unknown>([[ZXing.DecodeHintType.PURE_BARCODE, true]]);
+  return new ZXing.QRCodeReader().decode(bitmap, hints).getText();
 }

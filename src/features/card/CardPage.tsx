@@ -36,8 +36,8 @@ export default function CardPage({ token, onLeave }: Props) {
   const kind = parseScannedCode(`${window.location.origin}/c/${token}`).kind;
   if (kind === 'static') return <MemberCard token={token} onLeave={onLeave} />;
   return (
-    <main className="card-page">
-      <div className="card-page__top">
+    <main className="phone-page card-page">
+      <div className="phone-page__top">
         <LanguageSwitch />
       </div>
       <p className="form-error" role="alert">
@@ -68,10 +68,10 @@ function MemberCard({ token, onLeave }: Props) {
     };
   }, [token, step]);
 
-  if (state.status === 'loading') return <main className="card-page" aria-busy="true" />;
+  if (state.status === 'loading') return <main className="phone-page card-page" aria-busy="true" />;
   if (state.status === 'tampered')
     return (
-      <main className="card-page">
+      <main className="phone-page card-page">
         <p className="form-error" role="alert">
           {t('card.invalid')}
         </p>
@@ -81,8 +81,8 @@ function MemberCard({ token, onLeave }: Props) {
   const { card } = state;
   const { cardStamps, pendingRewards } = cardView(card.balance, card.stampsPerCard);
   return (
-    <main className="card-page">
-      <div className="card-page__top">
+    <main className="phone-page card-page">
+      <div className="phone-page__top">
         <LanguageSwitch />
       </div>
       <header className="card-page__header">

@@ -18,8 +18,8 @@ export default function InviteScreen({ code, onSetUpShop }: Props) {
   // The friend's card names its café in the link; an older link has none.
   const shop = new URLSearchParams(window.location.search).get('shop')?.trim().slice(0, 60) ?? '';
   return (
-    <main className="card-page invite">
-      <div className="card-page__top">
+    <main className="phone-page card-page invite">
+      <div className="phone-page__top">
         <LanguageSwitch />
       </div>
       <h1>{shop ? t('card.polish.invitedTo', { shop }) : t('card.invite.title')}</h1>

@@ -111,8 +111,8 @@ export default function JoinPage({ shopId, onJoined }: Props) {
 
   const shop = info?.shopName ?? '';
   return (
-    <main className="join-page">
-      <div className="join-page__top">
+    <main className="phone-page join-page">
+      <div className="phone-page__top">
         <LanguageSwitch />
       </div>
       <h1>{shop ? t('join.title', { shop }) : t('join.titleNoShop')}</h1>

@@ -9,6 +9,7 @@ import { updateShop } from '../../db/actions';
 import type { ShopSettings } from '../../domain/shop';
 import { Field } from '../../ui/Field';
 import { useOwnerUnlock } from './useOwnerUnlock';
+import { InstantCheckbox } from '../../ui/InstantCheckbox';
 
 export interface OwnerSection {
   /** Path segment: /owner/<id>; the first section is also /owner. */
@@ -154,36 +155,15 @@ function PinGate({
 /** Whether printed (static) card codes are stamped; placed in a section by src/app. */
 export function CardSettings({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
-  const [failed, setFailed] = useState(false);
-  // Shown at once; the saved setting follows (and is put back if saving fails).
-  const [allow, setAllow] = useState(shop.allowStaticCodes !== false);
   return (
     <section className="panel" aria-labelledby="owner-cards">
       <h2 id="owner-cards">{t('owner.cards.title')}</h2>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={allow}
-          onChange={(e) => {
-            const next = e.target.checked;
-            setAllow(next);
-            void updateShop({ allowStaticCodes: next }).then(
-              () => setFailed(false),
-              () => {
-                setAllow(!next);
-                setFailed(true);
-              },
-            );
-          }}
-        />
-        <span>{t('owner.cards.allowStatic')}</span>
-      </label>
-      <p className="muted">{t('owner.cards.allowStaticHint')}</p>
-      {failed && (
-        <p className="form-error" role="alert">
-          {t('errors.saveFailed')}
-        </p>
-      )}
+      <InstantCheckbox
+        initial={shop.allowStaticCodes !== false}
+        label={t('owner.cards.allowStatic')}
+        hint={t('owner.cards.allowStaticHint')}
+        save={(next) => updateShop({ allowStaticCodes: next })}
+      />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { loadLanguage, type Language } from '../../i18n';
 import { joinPath } from '../../shared/self-join';
 import { QrCode } from '../../ui/QrCode';
 import './poster.css';
+import { InstantCheckbox } from '../../ui/InstantCheckbox';
 
 const PAPER_SIZES = ['A4', 'A5'] as const;
 type PaperSize = (typeof PAPER_SIZES)[number];
@@ -37,36 +38,15 @@ export function posterLanguages(country: Country): Language[] {
 export default function PosterPanel({ shop }: { shop: ShopSettings }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [failed, setFailed] = useState(false);
-  // Shown at once; the saved setting follows (and is put back if saving fails).
-  const [selfJoin, setSelfJoin] = useState(shop.selfJoin !== false);
   return (
     <section className="panel" aria-labelledby="owner-poster">
       <h2 id="owner-poster">{t('poster.title')}</h2>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={selfJoin}
-          onChange={(e) => {
-            const next = e.target.checked;
-            setSelfJoin(next);
-            void updateShop({ selfJoin: next }).then(
-              () => setFailed(false),
-              () => {
-                setSelfJoin(!next);
-                setFailed(true);
-              },
-            );
-          }}
-        />
-        <span>{t('poster.selfJoin')}</span>
-      </label>
-      <p className="muted">{t('poster.selfJoinHint')}</p>
-      {failed && (
-        <p className="form-error" role="alert">
-          {t('errors.saveFailed')}
-        </p>
-      )}
+      <InstantCheckbox
+        initial={shop.selfJoin !== false}
+        label={t('poster.selfJoin')}
+        hint={t('poster.selfJoinHint')}
+        save={(next) => updateShop({ selfJoin: next })}
+      />
       <button type="button" className="button" onClick={() => setOpen(true)}>
         {t('poster.print')}
       </button>
