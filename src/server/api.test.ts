@@ -168,6 +168,27 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     expect(await pullAll(a.token)).toHaveLength(1);
   });
 
+  it('two shops creating the same member id at the same moment: one gets it, the other a clear 403, never a 500', async () => {
+    const rounds = 10;
+    for (let round = 0; round < rounds; round++) {
+      const a = await registered('Shop A');
+      const b = await registered('Shop B');
+      const member = uid('MEM');
+      const push = (shop: { token: string; deviceId: string }) =>
+        call('POST', '/sync/push', {
+          token: shop.token,
+          json: { events: [event(member, shop.deviceId, 1)], memberChanges: [] },
+        });
+      const replies = await Promise.all([push(a), push(b)]);
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 403]);
+      const loser = replies.find((r) => r.status === 403)!;
+      expect(loser.body).toMatchObject({ error: 'foreign_member' });
+      // The winner's log holds its event; the loser's holds nothing of that member.
+      const [aItems, bItems] = [await pullAll(a.token), await pullAll(b.token)];
+      expect(aItems.length + bItems.length).toBe(1);
+    }
+  });
+
   it('refuses a revoked device', async () => {
     const { token } = await registered();
     const code = await call('POST', '/pairing-codes', { token, json: { ownerPin: PIN } });

@@ -66,6 +66,22 @@ export async function push(
           .values(fresh.map((id) => ({ id, shop_id: shopId, fields: '{}', clocks: '{}' })))
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
+      // Another shop may have created the same id at this very moment (its insert won
+      // the race; ours waited for it and did nothing): the member is theirs, refuse.
+      if (fresh.length > 0) {
+        const taken = await trx
+          .selectFrom('members')
+          .select('id')
+          .where('id', 'in', fresh)
+          .where('shop_id', '!=', shopId)
+          .executeTakeFirst();
+        if (taken)
+          throw new StoreError(
+            403,
+            'foreign_member',
+            'This push names a member of another shop; nothing was stored.',
+          );
+      }
     }
     for (const change of push.memberChanges) await mergeMember(trx, shopId, change);
     if (push.settings?.length) await mergeShopSettings(trx, shopId, push.settings);
