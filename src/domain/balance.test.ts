@@ -23,6 +23,15 @@ function reversal(target: LedgerEvent, at?: number): LedgerEvent {
 }
 
 describe('foldLedger', () => {
+  it('keeps the newest 10,000 overdrawn redemptions (the balance still shows them all)', () => {
+    const overdrawn = Array.from({ length: 10_001 }, () => ev({ type: 'redeem', stamps: -10 }));
+    const stats = foldLedger(overdrawn);
+    expect(stats.balance).toBe(-100_010);
+    expect(stats.conflicts).toHaveLength(10_000);
+    expect(stats.conflicts[0]).toBe(overdrawn[1]!.id); // the oldest one gave way
+    expect(stats.conflicts.at(-1)).toBe(overdrawn.at(-1)!.id);
+  });
+
   it('sums stamps and counts visits and rewards', () => {
     const events = [
       ev({ type: 'stamp', stamps: 6 }),

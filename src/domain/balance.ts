@@ -36,6 +36,13 @@ export interface MemberStats {
   conflicts: string[];
 }
 
+/**
+ * The unsettled overdrawn redemptions kept per member: the newest this many. A member
+ * whose history holds more (only a misbehaving tablet makes that many) still has
+ * the negative balance that shows them, and every tablet's snapshot stays readable.
+ */
+export const CONFLICTS_KEPT = 10_000;
+
 export const EMPTY_STATS: MemberStats = Object.freeze({
   balance: 0,
   earned: 0,
@@ -167,7 +174,10 @@ export function foldLedger(
         stats.spent -= effect.stamps;
         stats.redeemed += undoing ? -1 : 1;
         if (undoing) stats.conflicts = stats.conflicts.filter((id) => id !== effect.id);
-        else if (stats.balance < 0) stats.conflicts.push(effect.id);
+        else if (stats.balance < 0) {
+          stats.conflicts.push(effect.id);
+          if (stats.conflicts.length > CONFLICTS_KEPT) stats.conflicts.shift();
+        }
         break;
       case 'adjustment':
         stats.adjusted += effect.stamps;

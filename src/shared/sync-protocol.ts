@@ -4,7 +4,7 @@
  * an error, not silently dropped) and every list and string has a limit.
  */
 import { z } from 'zod';
-import type { MemberStats } from '../domain/balance';
+import { CONFLICTS_KEPT, type MemberStats } from '../domain/balance';
 import type { LedgerEvent } from '../domain/ledger';
 import { EMAIL_MAX, type MemberChange, type MemberFields } from '../domain/member';
 import { CATALOGUE_MAX, COST_MAX, EDITION_MAX, OFFER_NAME_MAX } from '../domain/stamp/catalogue';
@@ -459,7 +459,7 @@ export const memberStatsSchema = z.strictObject({
   lastVisitAt: millis.nullable(),
   lastEventAt: millis.nullable(),
   recentVisits: z.array(visitNote).max(50),
-  conflicts: z.array(id).max(10_000),
+  conflicts: z.array(id).max(CONFLICTS_KEPT),
 });
 
 export const snapshotMember = z.strictObject({
