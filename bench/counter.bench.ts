@@ -9,7 +9,7 @@ import { kb, median, ms, p95 } from './lib/stats';
 import { gzipSize, measures, putRows } from './lib/page';
 import type { Row } from './lib/report';
 import type { BenchContext, Suite } from './lib/suite';
-import { generateShop, STAMPS_PER_CARD } from './seed';
+import { generateShop, NAME_QUERIES, STAMPS_PER_CARD } from './seed';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -132,28 +132,7 @@ async function run({ baseURL, distDir }: BenchContext): Promise<Row[]> {
 
     await page.reload();
     await page.getByRole('searchbox', { name: 'Search members' }).waitFor();
-    const nameQueries = [
-      'si',
-      'bud',
-      'nguy',
-      'dew',
-      'tran',
-      'lin',
-      'ahm',
-      'wei',
-      'ha',
-      'pu',
-      'rizky sa',
-      'le th',
-      'maya',
-      'van',
-      'ngoc',
-      'fitri',
-      'tan',
-      'lim',
-      'an',
-      'dao',
-    ];
+    const nameQueries = NAME_QUERIES;
     const phoneQueries = [
       '0812',
       '0813 5',

@@ -16,33 +16,13 @@ import { seed } from './counter.bench';
 import type { Row } from './lib/report';
 import { median, ms, p95 } from './lib/stats';
 import type { BenchContext, Suite } from './lib/suite';
-import { STAMPS_PER_CARD } from './seed';
+import { NAME_QUERIES, STAMPS_PER_CARD } from './seed';
 
 const RATES = [1, 4];
 const TAPS = Number(process.env.BENCH_TAPS ?? 30);
 const SCANS = Number(process.env.BENCH_SCANS ?? 5);
-const QUERIES = [
-  'si',
-  'bud',
-  'nguy',
-  'dew',
-  'tran',
-  'lin',
-  'ahm',
-  'wei',
-  'ha',
-  'pu',
-  'rizky sa',
-  'le th',
-  'maya',
-  'van',
-  'ngoc',
-  'fitri',
-  'tan',
-  'lim',
-  '0812',
-  '+62 81',
-];
+// Names as in the counter suite, and phone numbers.
+const QUERIES = [...NAME_QUERIES.slice(0, 18), '0812', '+62 81'];
 
 /** In the page: types each query (as one input event) and times until its results are painted. */
 function typeUntilResults(queries: string[]): Promise<number[]> {

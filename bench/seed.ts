@@ -211,3 +211,27 @@ export function generateShop(
     });
   return { members, packs, eventCount: allEvents.length };
 }
+
+/** What a cashier types to find someone in the seeded shop: starts of its names. */
+export const NAME_QUERIES = [
+  'si',
+  'bud',
+  'nguy',
+  'dew',
+  'tran',
+  'lin',
+  'ahm',
+  'wei',
+  'ha',
+  'pu',
+  'rizky sa',
+  'le th',
+  'maya',
+  'van',
+  'ngoc',
+  'fitri',
+  'tan',
+  'lim',
+  'an',
+  'dao',
+];

@@ -7,7 +7,6 @@
 import { createAudience, stampDaysOfAudience, type Audience } from '../domain/audience';
 import { shopDayOf } from '../domain/expiry';
 import type { LedgerEvent } from '../domain/ledger';
-import { eachColumnEvent } from '../domain/ledger-columns';
 import type { Member } from '../domain/member';
 import {
   broadcastCsv,
@@ -21,8 +20,8 @@ import {
 import { selectSegment, type Segment, type SegmentMatch } from '../domain/segments';
 import type { ShopSettings } from '../domain/shop';
 import { currentTier } from '../domain/stamp/tier';
-import { eachPage, PACK_CACHE, type PackCache } from './insights';
-import type { EventPack, SetiaDB } from './schema';
+import { eachPage, scanLedger } from './insights';
+import type { SetiaDB } from './schema';
 import { getShop } from './settings';
 
 export interface AudienceRequest {
@@ -61,57 +60,18 @@ export interface AudienceResult {
   events: number;
 }
 
-const EVENT_PAGE = 5000;
 const MEMBER_PAGE = 5000;
 
-/** Every event this tablet holds, once each: rows, then packs (their column copy when cached). */
+/** Every event this tablet holds, once each (db/insights.ts scanLedger). */
 export async function eachLedgerEvent(
   db: SetiaDB,
   visit: (e: LedgerEvent) => void,
   onProgress: (done: number) => void = () => undefined,
 ): Promise<number> {
-  const [eventRows, packIds] = await Promise.all([
-    db.events.count(),
-    db.eventPacks.toCollection().primaryKeys(),
-  ]);
-  const cached = packIds.length
-    ? ((await db.settings.get(PACK_CACHE))?.value as PackCache | undefined)
-    : undefined;
-  const fresh = cached?.key === packIds.join('\n') ? cached.columns : null;
-  const total = Math.max(1, eventRows / 1000 + (fresh ? 1 : packIds.length));
+  const scan = await scanLedger(db);
+  const total = Math.max(1, scan.units);
   let done = 0;
-  let events = 0;
-  const rowIds = packIds.length > 0 ? new Set<string>() : null;
-  await eachPage<LedgerEvent>(
-    db.events,
-    EVENT_PAGE,
-    (e) => e.id,
-    (rows) => {
-      for (const e of rows) {
-        rowIds?.add(e.id);
-        visit(e);
-      }
-      events += rows.length;
-      onProgress(Math.min(1, (done += rows.length / 1000) / total));
-    },
-  );
-  const fromPack = (e: LedgerEvent) => {
-    if (rowIds?.has(e.id)) return;
-    visit(e);
-    events += 1;
-  };
-  if (fresh) eachColumnEvent(fresh, fromPack);
-  else
-    await eachPage<EventPack>(
-      db.eventPacks,
-      10,
-      (p) => p.id,
-      (packs) => {
-        for (const pack of packs) for (const e of pack.events) fromPack(e);
-        onProgress(Math.min(1, (done += packs.length) / total));
-      },
-    );
-  return events;
+  return scan.run(visit, (units) => onProgress(Math.min(1, (done += units) / total)));
 }
 
 /** The segment's context from the shop and the ledger's pass. */

@@ -70,25 +70,92 @@ export interface PackCache {
   columns: LedgerColumns;
 }
 
-export async function readInsights(
-  db: SetiaDB,
-  options: InsightsOptions,
-  onProgress: (done: number) => void = () => undefined,
-  { memberRows = false }: ReadOptions = {},
-): Promise<LedgerInsights> {
-  const [eventRows, packIds, memberCount] = await Promise.all([
+/**
+ * One pass over every event this tablet holds, each once: rows, then packs (their
+ * column copy when cached; an event both a row and in a pack counts once). `units`
+ * is its size in thousands of rows (a pack is about a thousand events) for
+ * progress bars. `savePackCache`: a pass that read the packs leaves their column
+ * copy, so the next pass loads the history in one piece.
+ */
+export async function scanLedger(db: SetiaDB, { savePackCache = false } = {}) {
+  const [eventRows, packIds] = await Promise.all([
     db.events.count(),
     db.eventPacks.toCollection().primaryKeys(),
-    db.members.count(),
   ]);
   const packKey = packIds.join('\n');
   const cached = packIds.length
     ? ((await db.settings.get(PACK_CACHE))?.value as PackCache | undefined)
     : undefined;
   const fresh = cached?.key === packKey ? cached.columns : null;
-  // Progress in thousands of rows read; a pack holds about a thousand events.
-  const packUnits = fresh ? 1 : packIds.length;
-  const total = Math.max(1, eventRows / 1000 + packUnits + (memberRows ? memberCount / 1000 : 0));
+  return {
+    units: eventRows / 1000 + (fresh ? 1 : packIds.length),
+    /** Visits every event; `step` hears the units read, `rowsDone` when the rows are. */
+    async run(
+      visit: (e: LedgerEvent) => void,
+      step: (units: number) => void = () => undefined,
+      rowsDone: () => void = () => undefined,
+    ): Promise<number> {
+      let events = 0;
+      const rowIds = packIds.length > 0 ? new Set<string>() : null;
+      await eachPage<LedgerEvent>(
+        db.events,
+        EVENT_PAGE,
+        (e) => e.id,
+        (rows) => {
+          for (const e of rows) {
+            rowIds?.add(e.id);
+            visit(e);
+          }
+          events += rows.length;
+          step(rows.length / 1000);
+        },
+      );
+      rowsDone();
+      const fromPack = (e: LedgerEvent) => {
+        if (rowIds?.has(e.id)) return;
+        visit(e);
+        events += 1;
+      };
+      if (fresh) {
+        eachColumnEvent(fresh, fromPack);
+        step(1);
+      } else if (packIds.length > 0) {
+        const columns = savePackCache ? createColumnsBuilder() : null;
+        await eachPage<EventPack>(
+          db.eventPacks,
+          PACK_PAGE,
+          (p) => p.id,
+          (packs) => {
+            for (const pack of packs)
+              for (const e of pack.events) {
+                columns?.add(e);
+                fromPack(e);
+              }
+            step(packs.length);
+          },
+        );
+        // A cache that cannot be saved (a full disk) is no loss.
+        if (columns)
+          await db.settings
+            .put({ key: PACK_CACHE, value: { key: packKey, columns: columns.finish() } })
+            .catch(() => undefined);
+      }
+      return events;
+    },
+  };
+}
+
+export async function readInsights(
+  db: SetiaDB,
+  options: InsightsOptions,
+  onProgress: (done: number) => void = () => undefined,
+  { memberRows = false }: ReadOptions = {},
+): Promise<LedgerInsights> {
+  const [scan, memberCount] = await Promise.all([
+    scanLedger(db, { savePackCache: true }),
+    db.members.count(),
+  ]);
+  const total = Math.max(1, scan.units + (memberRows ? memberCount / 1000 : 0));
   let done = 0;
   const step = (units: number) => {
     done += units;
@@ -103,51 +170,11 @@ export async function readInsights(
     lap = t;
   };
   const acc = createInsights(options);
-  let events = 0;
-  // An event may be both a row and in a pack (a tablet that joined, then synced): count it once.
-  const rowIds = packIds.length > 0 ? new Set<string>() : null;
-  await eachPage<LedgerEvent>(
-    db.events,
-    EVENT_PAGE,
-    (e) => e.id,
-    (rows) => {
-      for (const e of rows) {
-        rowIds?.add(e.id);
-        acc.add(e);
-      }
-      events += rows.length;
-      step(rows.length / 1000);
-    },
+  const events = await scan.run(
+    (e) => acc.add(e),
+    step,
+    () => split('rows'),
   );
-  split('rows');
-  const fromPack = (e: LedgerEvent) => {
-    if (rowIds?.has(e.id)) return;
-    acc.add(e);
-    events += 1;
-  };
-  if (fresh) {
-    eachColumnEvent(fresh, fromPack);
-    step(1);
-  } else if (packIds.length > 0) {
-    const columns = createColumnsBuilder();
-    await eachPage<EventPack>(
-      db.eventPacks,
-      PACK_PAGE,
-      (p) => p.id,
-      (packs) => {
-        for (const pack of packs)
-          for (const e of pack.events) {
-            columns.add(e);
-            fromPack(e);
-          }
-        step(packs.length);
-      },
-    );
-    // Next time the history loads in one piece. A cache that cannot be saved (a full disk) is no loss.
-    await db.settings
-      .put({ key: PACK_CACHE, value: { key: packKey, columns: columns.finish() } })
-      .catch(() => undefined);
-  }
   split('packs');
 
   let members: InsightsMember[];

@@ -7,28 +7,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../domain/ledger';
 import { testShop } from '../shared/test-shop';
 import { backends } from './test-backends';
+import { freePort, ROOT, SERVER_ARGS, whenUp } from './testing/real-server';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const KILLS = 6;
 const EVENTS = 10_000;
 const BATCH = 250;
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
 
 describe.each(backends())('sync server crash on %s', (_name, options) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'setia-crash-'));
@@ -59,7 +49,7 @@ describe.each(backends())('sync server crash on %s', (_name, options) => {
   });
 
   async function start(): Promise<void> {
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    server = spawn(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -71,15 +61,7 @@ describe.each(backends())('sync server crash on %s', (_name, options) => {
       },
       stdio: 'ignore',
     });
-    for (let i = 0; i < 1200; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-      } catch {
-        /* not listening yet */
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('the server did not start');
+    await whenUp(port);
   }
 
   async function kill(): Promise<void> {

@@ -5,29 +5,16 @@
  * whichever process stored it. On SQLite the setting is refused with its reason.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../domain/ledger';
 import { testShop } from '../shared/test-shop';
 import { backends } from './test-backends';
+import { freePort, ROOT, SERVER_ARGS, whenUp } from './testing/real-server';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const PUSHERS = 8;
 const BATCHES_EACH = 12;
 const BATCH = 50;
-
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
-
-const serverArgs = ['--import', 'tsx', 'src/server/main.ts'];
 
 describe('WORKERS=2', () => {
   const postgres = backends().find(([name]) => name === 'PostgreSQL')?.[1];
@@ -46,7 +33,7 @@ describe('WORKERS=2', () => {
   });
 
   it('is refused on SQLite, saying why', () => {
-    const run = spawnSync(process.execPath, serverArgs, {
+    const run = spawnSync(process.execPath, SERVER_ARGS, {
       cwd: ROOT,
       env: { ...process.env, WORKERS: '2', DATABASE_URL: '', PORT: '0', DIST_DIR: '' },
       encoding: 'utf8',
@@ -65,7 +52,7 @@ describe('WORKERS=2', () => {
       url.pathname = `/${database}`;
       databaseUrl = url.toString();
       const port = await freePort();
-      server = spawn(process.execPath, serverArgs, {
+      server = spawn(process.execPath, SERVER_ARGS, {
         cwd: ROOT,
         env: {
           ...process.env,
@@ -78,15 +65,7 @@ describe('WORKERS=2', () => {
         stdio: 'ignore',
       });
       const base = `http://127.0.0.1:${port}/api`;
-      let up = false;
-      for (let i = 0; i < 1200 && !up; i++) {
-        up = await fetch(`${base}/health`).then(
-          (r) => r.ok,
-          () => false,
-        );
-        if (!up) await new Promise((r) => setTimeout(r, 50));
-      }
-      expect(up).toBe(true);
+      await whenUp(port);
 
       const grant = (await (
         await fetch(`${base}/shops`, {
