@@ -62,6 +62,10 @@ describe.each(backends())('card feedback on %s', (_name, options) => {
     now += 10_000;
     const ok = await call('POST', `/card/${link}/feedback`, { rating: 5, comment: 'Lovely' });
     expect(ok.status).toBe(201);
+    // Right away: the card's pause (5 s) answers first.
+    expect((await call('POST', `/card/${link}/feedback`, { rating: 4 })).body.error).toBe(
+      'too_fast',
+    );
     now += 10_000;
     const again = await call('POST', `/card/${link}/feedback`, { rating: 4 });
     expect([again.status, again.body.error]).toEqual([429, 'already_rated']);
@@ -74,5 +78,98 @@ describe.each(backends())('card feedback on %s', (_name, options) => {
     expect(rating).toMatchObject({ type: 'bonus', stamps: 1, rating: 5, comment: 'Lovely' });
     const card = await call('GET', `/card/${link}`);
     expect(card.body.balance).toBe(2);
+  });
+
+  /** A shop with one member and their card link; `visit(at)` pushes a stamp for them. */
+  async function memberWithCard() {
+    const shop = await testShop({ program: { ...DEFAULT_RULES, feedback: { stamps: 1 } } });
+    const reg = await call('POST', '/shops', { shop, deviceName: 'Counter' });
+    const token = reg.body.token as string;
+    const deviceId = reg.body.deviceId as string;
+    const member = `MEMRATE${Math.random().toString(36).slice(2, 10)}`.toUpperCase();
+    const link = await signCard(member, shop.cardKey);
+    let seq = 0;
+    const visit = async (at: number) => {
+      seq += 1;
+      const res = await call(
+        'POST',
+        '/sync/push',
+        {
+          events: [
+            {
+              id: `EVR${seq}${member}`.slice(0, 40),
+              memberId: member,
+              type: 'stamp',
+              stamps: 1,
+              at,
+              deviceId,
+              staffId: 'owner',
+              seq,
+            },
+          ],
+          memberChanges: [],
+        },
+        token,
+      );
+      expect(res.status).toBe(200);
+    };
+    const ratings = async () => {
+      const pulled = await call('GET', '/sync/pull?cursor=0&limit=500', undefined, token);
+      return (pulled.body.items as { kind: string; event?: LedgerEvent }[]).filter(
+        (i) => i.event?.rating !== undefined,
+      ).length;
+    };
+    return { link, visit, ratings };
+  }
+
+  it('never rates a visit stamped later than now (a tablet whose clock runs ahead)', async () => {
+    const { link, visit, ratings } = await memberWithCard();
+    now += 60_000;
+    await visit(now + 4 * 60_000); // within the push's clock tolerance, still in the future
+    const early = await call('POST', `/card/${link}/feedback`, { rating: 5 });
+    expect([early.status, early.body.error]).toEqual([409, 'no_visit']);
+    now += 5 * 60_000; // the visit's time has come
+    expect((await call('POST', `/card/${link}/feedback`, { rating: 5 })).status).toBe(201);
+    expect(await ratings()).toBe(1);
+  });
+
+  it('stores one rating per visit even when ratings arrive at once (the database decides)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { link, visit, ratings } = await memberWithCard();
+      now += 60_000;
+      await visit(now - 1000);
+      // Straight to the store with no per-card pause, so only the database stands in the way.
+      const tries = await Promise.allSettled(
+        Array.from({ length: 4 }, () => store.feedback(link, 5, undefined, now, 0)),
+      );
+      expect(tries.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+      for (const t of tries)
+        if (t.status === 'rejected')
+          expect((t.reason as { code?: string }).code).toBe('already_rated');
+      expect(await ratings()).toBe(1);
+    }
+  });
+
+  it('keeps the per-card gap however many bogus links are tried meanwhile', async () => {
+    const { link, visit } = await memberWithCard();
+    now += 60_000;
+    await visit(now - 1000);
+    expect((await call('POST', `/card/${link}/feedback`, { rating: 3 })).status).toBe(201);
+    now += 500;
+    await visit(now); // a second visit, to rate once the pause is over
+    now += 500;
+    // 10,001 links that do not verify (the old in-memory limit forgot everything after 10,000).
+    const [memberId] = link.split('.');
+    for (let batch = 0; batch < 10_001; batch += 200)
+      await Promise.all(
+        Array.from({ length: Math.min(200, 10_001 - batch) }, async (_, i) => {
+          const bogus = `${i % 2 ? memberId : `NOBODY${batch + i}`}.${'A'.repeat(21)}${(batch + i) % 10}`;
+          expect((await call('POST', `/card/${bogus}/feedback`, { rating: 5 })).status).toBe(404);
+        }),
+      );
+    const soon = await call('POST', `/card/${link}/feedback`, { rating: 5 });
+    expect([soon.status, soon.body.error]).toEqual([429, 'too_fast']);
+    now += 5_000;
+    expect((await call('POST', `/card/${link}/feedback`, { rating: 5 })).status).toBe(201);
   });
 });

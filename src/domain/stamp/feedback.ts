@@ -15,22 +15,28 @@ export type FeedbackError = 'feedback.noVisit' | 'feedback.alreadyRated' | 'feed
 
 /**
  * Rating the last visit: once per visit; the bonus at most once a month.
- * Returns the stamps the rating earns, or why it cannot be given.
+ * Returns the stamps the rating earns and the visit it rates, or why it cannot
+ * be given. A visit stamped later than `now` (a tablet whose clock runs ahead)
+ * is not there yet: it cannot be rated before it happened.
  */
 export function feedbackOutcome(
   rules: ProgramRules | undefined,
   events: readonly LedgerEvent[],
   rating: number,
   now: number,
-): { stamps: number } | FeedbackError {
+): { stamps: number; visitId: string } | FeedbackError {
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) return 'feedback.rating';
   const undone = reversedIds(events);
   let lastVisit = -Infinity;
+  let visitId = '';
   let lastRating = -Infinity;
   let lastBonus = -Infinity;
   for (const e of events) {
     if (undone.has(e.id)) continue;
-    if (e.type === 'stamp') lastVisit = Math.max(lastVisit, e.at);
+    if (e.type === 'stamp' && e.at <= now && e.at > lastVisit) {
+      lastVisit = e.at;
+      visitId = e.id;
+    }
     if (e.rating !== undefined) lastRating = Math.max(lastRating, e.at);
     if (e.lines?.some((l) => l.rule === 'feedback' && l.stamps > 0))
       lastBonus = Math.max(lastBonus, e.at);
@@ -38,7 +44,10 @@ export function feedbackOutcome(
   if (lastVisit === -Infinity) return 'feedback.noVisit';
   if (lastRating >= lastVisit) return 'feedback.alreadyRated';
   const bonus = rules?.feedback.stamps ?? 0;
-  return { stamps: bonus > 0 && now - lastBonus >= FEEDBACK_BONUS_EVERY_MS ? bonus : 0 };
+  return {
+    stamps: bonus > 0 && now - lastBonus >= FEEDBACK_BONUS_EVERY_MS ? bonus : 0,
+    visitId,
+  };
 }
 
 /** The rating event (a bonus, of 0 stamps when none is due), from the member's last year. */

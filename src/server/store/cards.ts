@@ -13,13 +13,18 @@ import { memberStanding } from '../../domain/stamp/standing';
 import { verifyCard } from '../../shared/card-link';
 import type { CardReply } from '../../shared/sync-protocol';
 import { shopSettings } from './devices';
-import type { Database } from './schema';
+import { takeGap } from './guesses';
+import { appendServerItem } from './log';
+import type { Database, Dialect } from './schema';
 import { StoreError } from './store-error';
 
 /** The device id the server's own events carry (a customer's feedback from their card). */
 export const SERVER_DEVICE = 'server';
 
 const newEventId = monotonicFactory();
+
+/** At most one rating try per card in this long: a stuck button cannot flood the server. */
+export const RATING_GAP_MS = 5_000;
 
 /**
  * The customer's card for a signed card token: first name, stamps, last visits.
@@ -92,20 +97,27 @@ async function cardHolder(db: Kysely<Database>, token: string) {
  * that the shop's tablets pull. Once per visit; the bonus (the shop's rules as
  * the server holds them) at most once a month.
  */
+const alreadyRated = () =>
+  new StoreError(429, 'already_rated', 'This visit has already been rated. Thank you!');
+
 export async function feedback(
   db: Kysely<Database>,
+  dialect: Dialect,
   token: string,
   rating: number,
   comment: string | undefined,
   now: number,
+  gapMs = RATING_GAP_MS,
 ) {
   const found = await cardHolder(db, token);
   if (!found) throw new StoreError(404, 'no_card', 'No card for this link.');
+  // Per card, after the token verified (bogus links never touch it), shared by every process.
+  if ((await takeGap(db, `card:${found.memberId}`, now, gapMs)) > 0)
+    throw new StoreError(429, 'too_fast', 'One moment, and try again.');
   const outcome = feedbackOutcome(found.shop.program, found.events, rating, now);
   if (outcome === 'feedback.noVisit')
     throw new StoreError(409, 'no_visit', 'There is no visit to rate yet.');
-  if (outcome === 'feedback.alreadyRated')
-    throw new StoreError(429, 'already_rated', 'This visit has already been rated. Thank you!');
+  if (outcome === 'feedback.alreadyRated') throw alreadyRated();
   if (typeof outcome === 'string') throw new StoreError(400, 'bad_rating', 'Rate from 1 to 5.');
   const event: LedgerEvent = {
     id: newEventId(now),
@@ -122,13 +134,21 @@ export async function feedback(
     seq: now,
   };
   await db
-    .insertInto('log')
-    .values({
-      shop_id: found.shopId,
-      id: event.id,
-      kind: 'event',
-      member_id: event.memberId,
-      body: JSON.stringify(event),
-    })
-    .execute();
+    .transaction()
+    .execute(async (trx) => {
+      // The primary key (shop, member, visit) makes it once per visit, whatever runs at once.
+      const claimed = await trx
+        .insertInto('ratings')
+        .values({ shop_id: found.shopId, member_id: found.memberId, visit_id: outcome.visitId })
+        .onConflict((oc) => oc.columns(['shop_id', 'member_id', 'visit_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) throw alreadyRated();
+      await appendServerItem(trx, dialect, {
+        shop_id: found.shopId,
+        id: event.id,
+        kind: 'event',
+        member_id: event.memberId,
+        body: JSON.stringify(event),
+      });
+    });
 }

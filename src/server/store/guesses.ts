@@ -42,3 +42,34 @@ export async function takeTry(db: Kysely<Database>, key: string, now: number): P
 export async function clearTries(db: Kysely<Database>, key: string): Promise<void> {
   await db.updateTable('guesses').set({ fails: 0, until: 0 }).where('key', '=', key).execute();
 }
+
+/**
+ * At most one try per `gapMs` for `key` (compare-and-set on the row, so every
+ * request and process shares it): 0 when this try may go on, else the
+ * milliseconds to wait.
+ */
+export async function takeGap(
+  db: Kysely<Database>,
+  key: string,
+  now: number,
+  gapMs: number,
+): Promise<number> {
+  await db
+    .insertInto('guesses')
+    .values({ key, fails: 0, until: 0 })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const won = await db
+    .updateTable('guesses')
+    .set({ until: now + gapMs })
+    .where('key', '=', key)
+    .where('until', '<=', now)
+    .executeTakeFirst();
+  if (Number(won.numUpdatedRows) === 1) return 0;
+  const row = await db
+    .selectFrom('guesses')
+    .select('until')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return Math.max(1, Number(row?.until ?? now + gapMs) - now);
+}

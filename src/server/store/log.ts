@@ -146,6 +146,20 @@ async function takeShopLogLock(trx: Kysely<Database>, dialect: Dialect, shopId: 
   await sql`select pg_advisory_xact_lock(${LOG_LOCK_CLASS}, hashtext(${shopId}))`.execute(trx);
 }
 
+/**
+ * An item the server writes itself (a customer's rating, a member who joined
+ * from their phone), in the caller's transaction: under the same shop lock as
+ * a push, so it too commits in sequence order.
+ */
+export async function appendServerItem(
+  trx: Kysely<Database>,
+  dialect: Dialect,
+  row: LogRow,
+): Promise<void> {
+  await takeShopLogLock(trx, dialect, row.shop_id);
+  await trx.insertInto('log').values(row).execute();
+}
+
 /** The lock's first key: keeps the log's per-shop locks apart from any other advisory lock. */
 const LOG_LOCK_CLASS = 0x5e7109;
 

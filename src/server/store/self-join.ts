@@ -26,6 +26,7 @@ import {
 import type { MemberChangeWire } from '../../shared/sync-protocol';
 import { monotonicFactory } from '../../shared/ulid';
 import { SERVER_DEVICE } from './cards';
+import { appendServerItem } from './log';
 import type { Database, Dialect } from './schema';
 import { sha256, StoreError } from './store-error';
 
@@ -124,6 +125,7 @@ async function countTry(db: Kysely<WithTries>, shopId: string, address: string, 
  */
 export async function selfJoin(
   database: Kysely<Database>,
+  dialect: Dialect,
   shopId: string,
   request: SelfJoinRequest,
   caller: string,
@@ -186,7 +188,7 @@ export async function selfJoin(
     at: now,
   };
   const clocks = Object.fromEntries(Object.keys(fields).map((f) => [f, hlc]));
-  await db.transaction().execute(async (trx) => {
+  await database.transaction().execute(async (trx) => {
     await trx
       .insertInto('members')
       .values({
@@ -196,16 +198,13 @@ export async function selfJoin(
         clocks: JSON.stringify(clocks),
       })
       .execute();
-    await trx
-      .insertInto('log')
-      .values({
-        shop_id: shopId,
-        id: change.id,
-        kind: 'member',
-        member_id: memberId,
-        body: JSON.stringify(change),
-      })
-      .execute();
+    await appendServerItem(trx, dialect, {
+      shop_id: shopId,
+      id: change.id,
+      kind: 'member',
+      member_id: memberId,
+      body: JSON.stringify(change),
+    });
   });
   return { cardToken: await signCard(memberId, shop.cardKey) };
 }

@@ -106,7 +106,14 @@ export class Store {
     return cards.card(this.db, token, now);
   }
 
-  feedback(token: string, rating: number, comment: string | undefined, now: number) {
-    return cards.feedback(this.db, token, rating, comment, now);
+  /** `gapMs`: the per-card pause between tries (tests set 0 to race ratings at the database). */
+  feedback(
+    token: string,
+    rating: number,
+    comment: string | undefined,
+    now: number,
+    gapMs?: number,
+  ) {
+    return cards.feedback(this.db, this.dialect, token, rating, comment, now, gapMs);
   }
 }
