@@ -40,7 +40,14 @@ export function selfJoinRoutes(store: Store, clock: () => number = Date.now): Ho
     const shopId = shopIdOf(c);
     const req = await body(c, selfJoinRequest);
     try {
-      const reply: SelfJoinReply = await selfJoin(store.db, store.dialect, shopId, req, callerAddress(c), clock());
+      const reply: SelfJoinReply = await selfJoin(
+        store.db,
+        store.dialect,
+        shopId,
+        req,
+        callerAddress(c),
+        clock(),
+      );
       return c.json(reply, 201);
     } catch (error) {
       // The form's own mistakes, field by field, for the page to show beside each field.

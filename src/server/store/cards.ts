@@ -14,7 +14,7 @@ import { verifyCard } from '../../shared/card-link';
 import type { CardReply } from '../../shared/sync-protocol';
 import { shopSettings } from './devices';
 import { takeGap } from './guesses';
-import { appendServerItem } from './log';
+import { appendServerItem } from './log-lock';
 import type { Database, Dialect } from './schema';
 import { StoreError } from './store-error';
 
@@ -133,22 +133,20 @@ export async function feedback(
     // Tablets order a device's events by seq; the server's own events go by time.
     seq: now,
   };
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      // The primary key (shop, member, visit) makes it once per visit, whatever runs at once.
-      const claimed = await trx
-        .insertInto('ratings')
-        .values({ shop_id: found.shopId, member_id: found.memberId, visit_id: outcome.visitId })
-        .onConflict((oc) => oc.columns(['shop_id', 'member_id', 'visit_id']).doNothing())
-        .executeTakeFirst();
-      if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) throw alreadyRated();
-      await appendServerItem(trx, dialect, {
-        shop_id: found.shopId,
-        id: event.id,
-        kind: 'event',
-        member_id: event.memberId,
-        body: JSON.stringify(event),
-      });
+  await db.transaction().execute(async (trx) => {
+    // The primary key (shop, member, visit) makes it once per visit, whatever runs at once.
+    const claimed = await trx
+      .insertInto('ratings')
+      .values({ shop_id: found.shopId, member_id: found.memberId, visit_id: outcome.visitId })
+      .onConflict((oc) => oc.columns(['shop_id', 'member_id', 'visit_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) throw alreadyRated();
+    await appendServerItem(trx, dialect, {
+      shop_id: found.shopId,
+      id: event.id,
+      kind: 'event',
+      member_id: event.memberId,
+      body: JSON.stringify(event),
     });
+  });
 }

@@ -4,7 +4,7 @@
  * in that order after a cursor. Member fields and settings are also merged
  * into their rows (latest clock wins), for the card and for new tablets.
  */
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { mergeMemberFields, type Member, type MemberFields } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
 import { mergeSettingsChanges, type SettingClocks } from '../../domain/settings-merge';
@@ -16,6 +16,7 @@ import type {
   PushRequest,
   SettingsChangeWire,
 } from '../../shared/sync-protocol';
+import { takeShopLogLock } from './log-lock';
 import { checkPush } from './push-checks';
 import type { Database, Dialect, LogTable } from './schema';
 import { logHead } from './snapshot';
@@ -124,44 +125,6 @@ export async function push(
 }
 
 type LogRow = Insertable<LogTable>;
-
-/**
- * Gapless order: a tablet pulls "everything after my cursor", so a sequence
- * must never become visible before every smaller sequence of its shop. SQLite
- * has one writer at a time, so it holds. On PostgreSQL, sequences are handed
- * out at insert but become visible at commit, in any order: a follower could
- * read seq 101, move its cursor past 100, and never see 100 when it commits.
- * So each push takes its shop's lock just before it appends to the log and
- * keeps it to its commit (a transaction-scoped advisory lock, released after
- * the commit is visible): within a shop, sequences are handed out and
- * committed in the same order, and every committed state is a prefix. The
- * same makes a snapshot's `at` (the shop's highest visible sequence) safe.
- * Why this and not "pull only below the oldest transaction still running":
- * shops never wait for each other, a shop's pushes wait only for the short
- * append (the member checks and merges run before, in parallel), pulls stay
- * one indexed range read, and nothing has to track transaction ids.
- */
-async function takeShopLogLock(trx: Kysely<Database>, dialect: Dialect, shopId: string) {
-  if (dialect !== 'postgres') return;
-  await sql`select pg_advisory_xact_lock(${LOG_LOCK_CLASS}, hashtext(${shopId}))`.execute(trx);
-}
-
-/**
- * An item the server writes itself (a customer's rating, a member who joined
- * from their phone), in the caller's transaction: under the same shop lock as
- * a push, so it too commits in sequence order.
- */
-export async function appendServerItem(
-  trx: Kysely<Database>,
-  dialect: Dialect,
-  row: LogRow,
-): Promise<void> {
-  await takeShopLogLock(trx, dialect, row.shop_id);
-  await trx.insertInto('log').values(row).execute();
-}
-
-/** The lock's first key: keeps the log's per-shop locks apart from any other advisory lock. */
-const LOG_LOCK_CLASS = 0x5e7109;
 
 /** Appends what is new (a retried item is skipped); returns how many rows and bytes it stored. */
 async function appendToLog(

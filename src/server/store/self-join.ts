@@ -26,7 +26,7 @@ import {
 import type { MemberChangeWire } from '../../shared/sync-protocol';
 import { monotonicFactory } from '../../shared/ulid';
 import { SERVER_DEVICE } from './cards';
-import { appendServerItem } from './log';
+import { appendServerItem } from './log-lock';
 import type { Database, Dialect } from './schema';
 import { sha256, StoreError } from './store-error';
 
