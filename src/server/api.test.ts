@@ -485,6 +485,45 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     expect(guess.status).toBe(429);
     now += 60 * 60_000; // an hour later the waits are over
   });
+  it('reads X-Forwarded-For only from a proxy the operator named (TRUST_PROXY)', async () => {
+    now += 60 * 60_000; // earlier tests' waits are over
+    // In-process requests come from the socket address "local": here it plays the proxy.
+    const behindProxy = createServerApp({
+      store,
+      clock: () => now,
+      signup: { mode: 'open' },
+      trustProxy: ['local'],
+    });
+    const direct = createServerApp({ store, clock: () => now, signup: { mode: 'open' } });
+    const join = (via: typeof app, code: string, forwardedFor: string) =>
+      via.request('/api/devices/join', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+        body: JSON.stringify({ code, deviceName: 'Counter 2' }),
+      });
+    // Behind the named proxy: a guesser at one address waits…
+    for (let i = 0; i < 5; i++)
+      expect((await join(behindProxy, `WRONG${i}AA`, '203.0.113.9')).status).toBe(404);
+    expect((await join(behindProxy, 'WRONG9AA', '203.0.113.9')).status).toBe(429);
+    // …and cannot step aside by writing another address before the proxy's own entry.
+    expect((await join(behindProxy, 'WRONG8AA', '198.51.100.1, 203.0.113.9')).status).toBe(429);
+    // Another shop's tablet, behind the same proxy, pairs at once.
+    const other = await registered('Other café');
+    const code = await call('POST', '/pairing-codes', {
+      token: other.token,
+      json: { ownerPin: PIN },
+    });
+    const paired = await join(behindProxy, code.body.code as string, '198.51.100.7');
+    expect(paired.status).toBe(201);
+    // With no proxy named, the header is anyone's to write: ignored, the socket counts,
+    // so a fresh forged address each time still ends in a wait within five tries.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push((await join(direct, `WRONG${i}BB`, `192.0.2.${i}`)).status);
+    expect(statuses).toContain(429);
+    expect((await join(direct, 'WRONG7BB', '192.0.2.200')).status).toBe(429);
+  });
+
   it("merges the owner's settings by hybrid clock, checks a changed owner PIN, and refuses bad settings", async () => {
     const { shop, token } = await registered('Settings Café');
     const clock = (millis: number, node: string) => hlcToString({ millis, counter: 0, node });
