@@ -94,4 +94,63 @@ describe('insights read from the local ledger', () => {
     expect(more.insights.stampsEarned).toBe(10);
     expect(more.insights.members).toBe(3);
   });
+
+  it("counts each campaign's members who came back within 14 days, with their names", async () => {
+    db = await freshDb();
+    const send = (
+      id: string,
+      memberId: string,
+      dayNo: number,
+      campaignId: string,
+    ): LedgerEvent => ({
+      id,
+      memberId,
+      type: 'message',
+      stamps: 0,
+      at: T + dayNo * DAY,
+      deviceId: 'd',
+      staffId: 'owner',
+      seq: Number(id.slice(1)),
+      campaignId,
+      channel: 'whatsapp',
+    });
+    const events = [
+      send('s1', 'm1', 0, 'miss-you'),
+      send('s2', 'm2', 0, 'miss-you'),
+      send('s3', 'm3', 0, 'miss-you'),
+      stamp('e4', 'm1', 13), // back on day 13: counts
+      stamp('e5', 'm2', 15), // day 15: too late
+      stamp('e6', 'm3', -1), // before the message: not a return
+      send('s7', 'm2', 20, 'birthday'),
+      stamp('e8', 'm2', 21),
+    ];
+    // Half in packed history, half as rows: both are read.
+    await db.eventPacks.put({ id: 'a', events: events.slice(0, 4) });
+    await db.events.bulkPut(events.slice(4));
+    await db.members.bulkPut([
+      member('m1', 'Siti', events),
+      member('m2', 'Budi', events),
+      member('m3', 'Dewi', events),
+    ]);
+    const options = {
+      from: T,
+      to: T + 30 * DAY,
+      now: T + 30 * DAY,
+      churnDays: 60,
+      stampsPerCard: 10,
+      dayOf: (at: number) => new Date(at).toISOString().slice(0, 10),
+    };
+    const r = await readInsights(db, options, undefined, { campaignReturns: true });
+    const byId = Object.fromEntries(r.campaigns.map((c) => [c.campaignId, c]));
+    expect(byId['miss-you']).toEqual({
+      campaignId: 'miss-you',
+      messaged: 3,
+      returned: 1,
+      back: [{ memberId: 'm1', returnedAt: T + 13 * DAY }],
+    });
+    expect(byId['birthday']).toMatchObject({ messaged: 1, returned: 1 });
+    expect(r.names).toMatchObject({ m1: 'Siti', m2: 'Budi' });
+    // Not asked (a shop with no campaigns): nothing counted.
+    expect((await readInsights(db, options)).campaigns).toEqual([]);
+  });
 });

@@ -16,6 +16,7 @@ import {
   eachColumnEvent,
   type LedgerColumns,
 } from '../domain/ledger-columns';
+import { createCampaignReturns, RETURN_WINDOW_DAYS } from '../domain/campaign-returns';
 import type { LedgerEvent } from '../domain/ledger';
 import type { Table } from 'dexie';
 import type { Member } from '../domain/member';
@@ -25,8 +26,22 @@ const EVENT_PAGE = 5000;
 const PACK_PAGE = 10;
 const MEMBER_PAGE = 5000;
 
+/** A campaign's return: of the members it was sent to, who came back for a visit within 14 days. */
+export interface CampaignReturnFigures {
+  campaignId: string;
+  messaged: number;
+  returned: number;
+  /** Those who came back, latest first (at most RETURNED_LISTED of them). */
+  back: { memberId: string; returnedAt: number }[];
+}
+
+/** Names listed per campaign: the owner reads them, a thousand would not be read. */
+export const RETURNED_LISTED = 50;
+
 export interface LedgerInsights {
   insights: Insights;
+  /** Campaign returns (only when asked: shops that never sent a campaign skip the cost). */
+  campaigns: CampaignReturnFigures[];
   /** Names of the members the insights mention (top members, comments). */
   names: Record<string, string>;
   events: number;
@@ -54,6 +69,8 @@ export async function eachPage<T>(
 }
 
 export interface ReadOptions {
+  /** Also count each campaign's returns within RETURN_WINDOW_DAYS (days) of its messages. */
+  campaignReturns?: boolean;
   /**
    * Take balances and visits from the member rows (their cached stats) rather than
    * from the ledger alone. Slower (100,000 rows to load); only needed if a tablet
@@ -149,7 +166,7 @@ export async function readInsights(
   db: SetiaDB,
   options: InsightsOptions,
   onProgress: (done: number) => void = () => undefined,
-  { memberRows = false }: ReadOptions = {},
+  { memberRows = false, campaignReturns = false }: ReadOptions = {},
 ): Promise<LedgerInsights> {
   const [scan, memberCount] = await Promise.all([
     scanLedger(db, { savePackCache: true }),
@@ -170,8 +187,16 @@ export async function readInsights(
     lap = t;
   };
   const acc = createInsights(options);
+  const returns = campaignReturns
+    ? createCampaignReturns({ windowDays: RETURN_WINDOW_DAYS })
+    : null;
   const events = await scan.run(
-    (e) => acc.add(e),
+    returns
+      ? (e) => {
+          acc.add(e);
+          returns.add(e);
+        }
+      : (e) => acc.add(e),
     step,
     () => split('rows'),
   );
@@ -203,10 +228,23 @@ export async function readInsights(
   } else members = acc.ledgerMembers();
   split('members');
   const insights = acc.finish(members, memberCount);
+  const campaigns: CampaignReturnFigures[] = [];
+  for (const r of returns?.finish().values() ?? [])
+    campaigns.push({
+      campaignId: r.campaignId,
+      messaged: r.messaged,
+      returned: r.returned,
+      back: r.members
+        .filter((m): m is typeof m & { returnedAt: number } => m.returnedAt !== null)
+        .sort((a, b) => b.returnedAt - a.returnedAt)
+        .slice(0, RETURNED_LISTED)
+        .map(({ memberId, returnedAt }) => ({ memberId, returnedAt })),
+    });
   const ids = [
     ...new Set([
       ...insights.topMembers.map((m) => m.memberId),
       ...insights.comments.map((c) => c.memberId),
+      ...campaigns.flatMap((c) => c.back.map((m) => m.memberId)),
     ]),
   ];
   const rows = await db.members.bulkGet(ids);
@@ -214,5 +252,5 @@ export async function readInsights(
   for (const m of rows) if (m && !m.anonymised && m.name) names[m.id] = m.name;
   split('finish');
   onProgress(1);
-  return { insights, names, events, timings };
+  return { insights, campaigns, names, events, timings };
 }

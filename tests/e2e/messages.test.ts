@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { enroll, setUpShop } from './support/shop';
+import { addStamps, enroll, search, setUpShop } from './support/shop';
 import { openOwner } from './support/sync';
 import { tabletPerTest } from './support/tablet';
 
@@ -116,6 +116,18 @@ describe('messages to members', () => {
     expect(await page.getByRole('link', { name: 'Send to Ana Wijaya on WhatsApp' }).count()).toBe(
       0,
     );
+
+    // Ana comes back for a coffee: Insights counts her for the campaign.
+    await page.getByRole('button', { name: 'Back to the counter' }).click();
+    await search(page, 'Ana');
+    await page.getByRole('list', { name: 'Matching members' }).getByRole('button').first().click();
+    await addStamps(page, 1);
+    await openOwner(page, 'Insights');
+    const campaigns = page.getByRole('region', { name: 'Campaigns: who came back' });
+    await campaigns.getByText('We miss you').waitFor();
+    await campaigns.getByText('1 of 1 messaged came back (100%)').waitFor();
+    await campaigns.getByText('Who came back', { exact: true }).click();
+    await campaigns.getByText('Ana Wijaya').waitFor();
   });
 
   it('opens Zalo for a Vietnamese shop, the text copied for the chat', async () => {

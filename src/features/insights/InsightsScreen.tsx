@@ -18,7 +18,7 @@ import { Field } from '../../ui/Field';
 import { BarList } from './BarList';
 import { formatPercent, formatShortDay } from './format';
 import { Headlines } from './Headlines';
-import { Comments, TopMembers } from './Lists';
+import { CampaignReturns, Comments, TopMembers } from './Lists';
 import { PeriodPicker } from './PeriodPicker';
 import type { InsightsRequest } from './protocol';
 import { customRange, lastDays, localDay, type Preset } from './range';
@@ -38,6 +38,7 @@ export default function InsightsScreen({ shop }: { shop: ShopSettings }) {
   }));
   const [attempt, setAttempt] = useState(0);
   const churnDays = shop.churnDays ?? DEFAULT_CHURN_DAYS;
+  const hasCampaigns = (shop.campaigns?.length ?? 0) > 0;
 
   const range = useMemo(
     () =>
@@ -51,8 +52,9 @@ export default function InsightsScreen({ shop }: { shop: ShopSettings }) {
         now: opened,
         churnDays,
         stampsPerCard: shop.stampsPerCard,
+        campaignReturns: hasCampaigns,
       },
-    [range, opened, churnDays, shop.stampsPerCard],
+    [range, opened, churnDays, shop.stampsPerCard, hasCampaigns],
   );
   const state = useInsights(request, attempt);
   const shown = state.result && state.answered;
@@ -98,6 +100,13 @@ export default function InsightsScreen({ shop }: { shop: ShopSettings }) {
           events={state.result!.events}
           request={state.answered!}
           staffNames={shop.staff}
+        />
+      )}
+      {shown && state.result!.campaigns.length > 0 && (
+        <CampaignReturns
+          returns={state.result!.campaigns}
+          campaigns={shop.campaigns ?? []}
+          names={state.result!.names}
         />
       )}
     </section>

@@ -23,13 +23,19 @@ onmessage = async (message: MessageEvent<InsightsRequest>) => {
   const db = new SetiaDB();
   try {
     let last = 0;
-    const result = await readInsights(db, { ...message.data, dayOf }, (done) => {
-      // A message per 5 % is plenty for a progress bar, and keeps the main thread quiet.
-      if (done - last >= 0.05 || done === 1) {
-        last = done;
-        post({ type: 'progress', done });
-      }
-    });
+    const { campaignReturns, ...options } = message.data;
+    const result = await readInsights(
+      db,
+      { ...options, dayOf },
+      (done) => {
+        // A message per 5 % is plenty for a progress bar, and keeps the main thread quiet.
+        if (done - last >= 0.05 || done === 1) {
+          last = done;
+          post({ type: 'progress', done });
+        }
+      },
+      { campaignReturns },
+    );
     post({ type: 'done', result, ms: performance.now() - started });
   } catch (e) {
     post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });

@@ -7,6 +7,8 @@ export interface InsightsRequest {
   now: number;
   churnDays: number;
   stampsPerCard: number;
+  /** The shop has campaigns: count who came back after each. */
+  campaignReturns: boolean;
 }
 
 export type InsightsReply =
