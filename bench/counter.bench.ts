@@ -6,40 +6,19 @@ import type { Page } from 'playwright-core';
 import { launch } from '../tests/support/chromium';
 import { setUpShop } from '../tests/e2e/support/shop';
 import { kb, median, ms, p95 } from './lib/stats';
-import { gzipSize, measures, putRows } from './lib/page';
+import { gzipSize, measures, seedBigShop } from './lib/page';
 import type { Row } from './lib/report';
 import type { BenchContext, Suite } from './lib/suite';
 import { generateShop, NAME_QUERIES, STAMPS_PER_CARD } from './seed';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const CHUNK = 5000;
 
 export async function seed(
   page: Page,
   baseURL: string,
 ): Promise<{ membersSeconds: number; packsSeconds: number }> {
-  const shop = generateShop(MEMBERS, EVENTS, Date.now());
-  // The page fetches its seed data from a route that Playwright answers from this process.
-  await page.route('**/__seed/**', (route) => {
-    const [, kind, index] = new URL(route.request().url()).pathname.split('/').slice(1);
-    const i = Number(index);
-    const body =
-      kind === 'members'
-        ? shop.members.slice(i * CHUNK, (i + 1) * CHUNK)
-        : shop.packs.slice(i * 100, (i + 1) * 100);
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
-  });
-  let t = Date.now();
-  for (let i = 0; i * CHUNK < shop.members.length; i++)
-    await putRows(page, 'members', `${baseURL}/__seed/members/${i}`);
-  const membersSeconds = (Date.now() - t) / 1000;
-  t = Date.now();
-  for (let i = 0; i * 100 < shop.packs.length; i++)
-    await putRows(page, 'eventPacks', `${baseURL}/__seed/packs/${i}`);
-  const packsSeconds = (Date.now() - t) / 1000;
-  await page.unroute('**/__seed/**');
-  return { membersSeconds, packsSeconds };
+  return seedBigShop(page, baseURL, generateShop(MEMBERS, EVENTS, Date.now()));
 }
 
 async function searchTimes(

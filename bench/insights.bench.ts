@@ -8,31 +8,17 @@ import type { Page } from 'playwright-core';
 import { launch } from '../tests/support/chromium';
 import { OWNER_PIN, setUpShop } from '../tests/e2e/support/shop';
 import { ms } from './lib/stats';
-import { putRows } from './lib/page';
+import { seedBigShop } from './lib/page';
 import type { Row } from './lib/report';
 import type { BenchContext, Suite } from './lib/suite';
 import { generateShop, STAMPS_PER_CARD } from './seed';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const CHUNK = 5000;
 
 async function seed(page: Page, baseURL: string): Promise<number> {
   const shop = generateShop(MEMBERS, EVENTS, Date.now());
-  await page.route('**/__seed/**', (route) => {
-    const [, kind, index] = new URL(route.request().url()).pathname.split('/').slice(1);
-    const i = Number(index);
-    const body =
-      kind === 'members'
-        ? shop.members.slice(i * CHUNK, (i + 1) * CHUNK)
-        : shop.packs.slice(i * 100, (i + 1) * 100);
-    return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
-  });
-  for (let i = 0; i * CHUNK < shop.members.length; i++)
-    await putRows(page, 'members', `${baseURL}/__seed/members/${i}`);
-  for (let i = 0; i * 100 < shop.packs.length; i++)
-    await putRows(page, 'eventPacks', `${baseURL}/__seed/packs/${i}`);
-  await page.unroute('**/__seed/**');
+  await seedBigShop(page, baseURL, shop);
   return shop.eventCount;
 }
 

@@ -19,6 +19,7 @@ const SUITES: Record<string, () => Promise<{ suite: Suite }>> = {
   server: () => import('./server.bench'),
   sync: () => import('./sync.bench'),
   lowend: () => import('./lowend.bench'),
+  segments: () => import('./segments.bench'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -7,7 +7,9 @@ import type { Page } from 'playwright-core';
 import type { ShopSettings } from '../../../src/domain/shop';
 import { DEFAULT_RULES, type ProgramRules } from '../../../src/domain/stamp/rules';
 
-export type SettingsPatch = Partial<Pick<ShopSettings, 'program' | 'catalogue' | 'club'>>;
+export type SettingsPatch = Partial<
+  Pick<ShopSettings, 'program' | 'catalogue' | 'club' | 'campaigns'>
+>;
 
 export async function writeSettings(page: Page, patch: SettingsPatch): Promise<void> {
   await page.evaluate(async (patch) => {
@@ -37,7 +39,9 @@ export async function today(page: Page): Promise<{ date: string; birthday: strin
 }
 
 /** Everything a program can show on the counter's member panel. */
-export function richProgram(): Required<SettingsPatch> & { program: ProgramRules } {
+export function richProgram(): Required<Omit<SettingsPatch, 'campaigns'>> & {
+  program: ProgramRules;
+} {
   return {
     program: {
       ...DEFAULT_RULES,
