@@ -369,6 +369,48 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     }
   });
 
+  it('names the installed card after the shop: a manifest per card link, in the asked language', async () => {
+    const { shop, token, deviceId } = await registered('Kedai Kopi Nusantara Jaya');
+    const memberId = `MEMMANIFEST${Date.now().toString(36)}`.toUpperCase();
+    await call('POST', '/sync/push', {
+      token,
+      json: {
+        events: [
+          {
+            id: `EVMAN${memberId}`.slice(0, 40),
+            memberId,
+            type: 'stamp',
+            stamps: 1,
+            at: now,
+            deviceId,
+            staffId: 'owner',
+            seq: 1,
+          },
+        ],
+        memberChanges: [],
+      },
+    });
+    const link = await signCard(memberId, shop.cardKey);
+    const res = await app.request(`/api/card/${link}/manifest.webmanifest?lang=id`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/manifest+json');
+    expect(await res.json()).toMatchObject({
+      id: `/c/${memberId}`,
+      name: 'Kedai Kopi Nusantara Jaya',
+      short_name: 'Kedai Kopi',
+      start_url: `/c/${link}`,
+      scope: `/c/${link}`,
+      lang: 'id',
+    });
+    // An unknown language falls back to English; a link that does not verify gets nothing.
+    const odd = await app.request(`/api/card/${link}/manifest.webmanifest?lang=xx`);
+    expect(((await odd.json()) as { lang: string }).lang).toBe('en');
+    const forged = `${memberId}.${'A'.repeat(22)}`;
+    const refused = await app.request(`/api/card/${forged}/manifest.webmanifest`);
+    expect(refused.status).toBe(404);
+    expect(await refused.json()).toMatchObject({ error: 'no_card' });
+  });
+
   it("shows a customer's card only to its signed link, with only the card's fields", async () => {
     const { token, shop, deviceId } = await registered();
     const member = uid('MEM');

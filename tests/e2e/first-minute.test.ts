@@ -43,6 +43,24 @@ describe('a shop connected from its first minute', () => {
     await phone.page.goto(link);
     await phone.page.getByRole('heading', { name: 'Kopi Pagi', level: 1 }).waitFor();
     await phone.page.getByRole('img', { name: '2 of 10 stamps' }).waitFor({ timeout: 15_000 });
+
+    // Added to the home screen, the card is the café's: its name, opening at this card.
+    const manifestLink = phone.page.locator('link[rel="manifest"][href*="/api/card/"]');
+    await manifestLink.waitFor({ state: 'attached' });
+    const manifest = await phone.page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]')!.getAttribute('href')!;
+      return { href, body: await (await fetch(href)).json(), title: document.title };
+    });
+    const cardPath = new URL(link).pathname;
+    expect(manifest.body).toMatchObject({
+      name: 'Kopi Pagi',
+      short_name: 'Kopi Pagi',
+      start_url: cardPath,
+      scope: cardPath,
+      lang: 'en',
+      display: 'standalone',
+    });
+    expect(manifest.title).toBe('Kopi Pagi');
   });
 
   it('a shop kept on one tablet says where customers stand and connects with one button', async () => {

@@ -48,7 +48,7 @@ export default function CardPage({ token, onLeave }: Props) {
 }
 
 function MemberCard({ token, onLeave }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const memberId = token.split('.')[0]!;
   const state = useCardState(token, memberId, window.location.hash);
   const now = useNow(1000);
@@ -57,6 +57,8 @@ function MemberCard({ token, onLeave }: Props) {
   useWakeLock();
 
   useEffect(() => rememberMyCard(window.location.pathname + window.location.hash), []);
+  const shopName = 'card' in state ? state.card.shopName : '';
+  useShopManifest(token, shopName, i18n.language);
   useEffect(() => {
     let current = true;
     // Derived from the card token alone: no network, no shop key.
@@ -172,4 +174,32 @@ function MemberCard({ token, onLeave }: Props) {
       )}
     </main>
   );
+}
+
+/**
+ * Installed on the home screen, the card is the café's, not "Setia": the page
+ * title and the manifest link name it after the shop (the server's per-card
+ * manifest, in the customer's language), once the server answers for it.
+ */
+function useShopManifest(token: string, shopName: string, language: string) {
+  useEffect(() => {
+    if (!shopName) return;
+    const title = document.title;
+    document.title = shopName;
+    const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+    const appManifest = link?.getAttribute('href') ?? null;
+    const url = `/api/card/${encodeURIComponent(token)}/manifest.webmanifest?lang=${encodeURIComponent(language)}`;
+    let current = true;
+    // Only where the shop's server serves the card (a plain static host has no such route).
+    void fetch(url)
+      .then((res) => {
+        if (current && res.ok && link) link.setAttribute('href', url);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+      document.title = title;
+      if (link && appManifest) link.setAttribute('href', appManifest);
+    };
+  }, [token, shopName, language]);
 }

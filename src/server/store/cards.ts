@@ -55,8 +55,8 @@ export async function card(
   };
 }
 
-/** The member, shop and events behind a signed card token (null when it does not verify). */
-async function cardHolder(db: Kysely<Database>, token: string) {
+/** The shop of a signed card token, for the installed card's name (null when it does not verify). */
+export async function cardShop(db: Kysely<Database>, token: string) {
   const memberId = token.split('.')[0] ?? '';
   const member = await db
     .selectFrom('members')
@@ -66,6 +66,15 @@ async function cardHolder(db: Kysely<Database>, token: string) {
   if (!member) return null;
   const shop = await shopSettings(db, member.shop_id);
   if (!(await verifyCard(token, shop.cardKey)).ok) return null;
+  return { member, shop };
+}
+
+/** The member, shop and events behind a signed card token (null when it does not verify). */
+async function cardHolder(db: Kysely<Database>, token: string) {
+  const memberId = token.split('.')[0] ?? '';
+  const holder = await cardShop(db, token);
+  if (!holder) return null;
+  const { member, shop } = holder;
   // A duplicate the owner merged shows the card of the member it was merged into.
   let shownId = memberId;
   let fields = JSON.parse(member.fields) as Partial<MemberFields>;

@@ -102,6 +102,12 @@ export class Store {
     return log.pull(this.db, shopId, cursor, limit, this.serverId);
   }
 
+  /** The shop's name and country for a card token that verifies (the installed card's manifest). */
+  async cardShop(token: string): Promise<{ name: string; country: string } | null> {
+    const found = await cards.cardShop(this.db, token);
+    return found && { name: found.shop.name, country: found.shop.country };
+  }
+
   card(token: string, now = Date.now()): Promise<CardReply | null> {
     return cards.card(this.db, token, now);
   }
