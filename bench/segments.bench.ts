@@ -149,7 +149,9 @@ async function run({ baseURL }: BenchContext): Promise<Row[]> {
     await page.getByRole('button', { name: 'New campaign' }).waitFor();
 
     if (!(await observerSeesLongTasks(page)))
-      throw new Error('The long-task observer missed a busy 80 ms: the figures would mean nothing.');
+      throw new Error(
+        'The long-task observer missed a busy 80 ms: the figures would mean nothing.',
+      );
     const consent = /members? with marketing consent/;
     const sentList = await timed(
       page,

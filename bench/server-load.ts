@@ -5,11 +5,9 @@
  * each (a host's many cafés), and one shop with 20 tablets (the worst case for
  * the per-shop log lock that keeps the pull order gapless, see store/log.ts).
  */
-import { spawn } from 'node:child_process';
-import pg from 'pg';
 import type { LedgerEvent } from '../src/domain/ledger';
 import { testShop, TEST_OWNER_PIN } from '../src/shared/test-shop';
-import { freePort, ROOT, SERVER_ARGS, whenUp } from '../src/server/testing/real-server';
+import { freePort, scratchDatabase, startWorkers, whenUp } from '../src/server/testing/real-server';
 
 const BATCH = 500;
 
@@ -35,16 +33,6 @@ const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 };
-
-async function admin(databaseUrl: string, sql: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
   const res = await fetch(url, {
@@ -88,25 +76,15 @@ export async function workersLoad(
   databaseUrl: string,
   { shops, tablets, seconds }: { shops: number; tablets: number; seconds: number },
 ): Promise<LoadResult> {
-  const database = `setia_bench_load_${process.pid}_${Date.now().toString(36)}`;
-  await admin(databaseUrl, `CREATE DATABASE ${database}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${database}`;
+  const scratch = await scratchDatabase(
+    databaseUrl,
+    `setia_bench_load_${process.pid}_${Date.now().toString(36)}`,
+  );
   const port = await freePort();
-  const server = spawn(process.execPath, SERVER_ARGS, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      WORKERS: '2',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url.toString(),
-      DIST_DIR: '',
-      SETIA_SIGNUP: 'open',
-      SETIA_QUOTA_EVENTS_PER_DAY: '0',
-      SETIA_QUOTA_STORED_MB: '0',
-    },
-    stdio: 'ignore',
+  const server = startWorkers(port, scratch.url, 2, {
+    SETIA_SIGNUP: 'open',
+    SETIA_QUOTA_EVENTS_PER_DAY: '0',
+    SETIA_QUOTA_STORED_MB: '0',
   });
   try {
     await whenUp(port);
@@ -179,6 +157,6 @@ export async function workersLoad(
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
-    await admin(databaseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await scratch.drop();
   }
 }

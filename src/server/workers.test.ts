@@ -4,13 +4,19 @@
  * pull cursor: every acknowledged event is pulled exactly once, none skipped,
  * whichever process stored it. On SQLite the setting is refused with its reason.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import pg from 'pg';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../domain/ledger';
 import { testShop } from '../shared/test-shop';
 import { backends } from './test-backends';
-import { freePort, ROOT, SERVER_ARGS, whenUp } from './testing/real-server';
+import {
+  freePort,
+  ROOT,
+  scratchDatabase,
+  SERVER_ARGS,
+  startWorkers,
+  whenUp,
+} from './testing/real-server';
 
 const PUSHERS = 8;
 const BATCHES_EACH = 12;
@@ -19,17 +25,10 @@ const BATCH = 50;
 describe('WORKERS=2', () => {
   const postgres = backends().find(([name]) => name === 'PostgreSQL')?.[1];
   let server: ChildProcess | undefined;
-  let databaseUrl = '';
-  const database = `setia_workers_${process.pid}_${Date.now().toString(36)}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: postgres!.databaseUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
+  let dropDatabase = async () => undefined as void;
   afterAll(async () => {
     server?.kill('SIGTERM');
-    if (databaseUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await dropDatabase();
   });
 
   it('is refused on SQLite, saying why', () => {
@@ -47,23 +46,13 @@ describe('WORKERS=2', () => {
     'two processes on PostgreSQL: concurrent pushes all acknowledged, each pulled exactly once',
     { timeout: 120_000 },
     async () => {
-      await admin(`CREATE DATABASE ${database}`);
-      const url = new URL(postgres!.databaseUrl!);
-      url.pathname = `/${database}`;
-      databaseUrl = url.toString();
+      const scratch = await scratchDatabase(
+        postgres!.databaseUrl!,
+        `setia_workers_${process.pid}_${Date.now().toString(36)}`,
+      );
+      dropDatabase = scratch.drop;
       const port = await freePort();
-      server = spawn(process.execPath, SERVER_ARGS, {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          WORKERS: '2',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATABASE_URL: databaseUrl,
-          DIST_DIR: '',
-        },
-        stdio: 'ignore',
-      });
+      server = startWorkers(port, scratch.url, 2);
       const base = `http://127.0.0.1:${port}/api`;
       await whenUp(port);
 
