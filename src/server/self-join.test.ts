@@ -4,7 +4,7 @@
  * the owner's switch and the limits hold. SQLite and (when set) PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyCard } from '../shared/card-link';
+import { claimCode, verifyCard } from '../shared/card-link';
 import { SELF_JOIN_PER_ADDRESS, SELF_JOIN_PER_SHOP } from '../shared/self-join';
 import { testShop } from '../shared/test-shop';
 import { createServerApp } from './app';
@@ -97,6 +97,51 @@ describe.each(backends())('self-join on %s', (_name, options) => {
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('already_member');
     expect(again.body).not.toHaveProperty('cardToken');
+  });
+
+  it('gives a known phone its card back only with the code the tablet shows for that member', async () => {
+    const { shop } = await registered();
+    const phone = nextPhone();
+    const joined = await join(shop.shopId, phone);
+    const memberId = (joined.body.cardToken as string).split('.')[0]!;
+    const claim = (code: string, as = phone) =>
+      call('POST', `/shops/${shop.shopId}/claim-card`, { phone: as, code });
+
+    // The phone number alone, or a code made up, opens nothing.
+    const guessed = await claim('123456');
+    expect([guessed.status, guessed.body.error]).toEqual([403, 'wrong_code']);
+    expect((await claim('12345')).status).toBe(400);
+    // The code the cashier reads off the tablet for this member opens their card.
+    const code = await claimCode(memberId, shop.cardKey, now);
+    const back = await claim(code, `+62 ${phone.slice(1)}`);
+    expect(back.status).toBe(200);
+    expect(back.body.cardToken).toBe(joined.body.cardToken);
+    // Another phone number with this member's code: not theirs.
+    expect((await claim(code, nextPhone())).body.error).toBe('wrong_code');
+    // Twenty minutes later the code is spent.
+    now += 20 * 60_000;
+    expect((await claim(code)).body.error).toBe('wrong_code');
+  });
+
+  it('makes a code guesser wait after five wrong codes, shared per shop and phone', async () => {
+    const { shop } = await registered();
+    const phone = nextPhone();
+    const joined = await join(shop.shopId, phone);
+    const memberId = (joined.body.cardToken as string).split('.')[0]!;
+    const right = await claimCode(memberId, shop.cardKey, now);
+    const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+    const tries = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        call('POST', `/shops/${shop.shopId}/claim-card`, { phone, code: wrong }),
+      ),
+    );
+    expect(tries.filter((t) => t.body.error === 'wrong_code').length).toBeLessThanOrEqual(5);
+    const waited = await call('POST', `/shops/${shop.shopId}/claim-card`, { phone, code: right });
+    expect([waited.status, waited.body.error]).toEqual([429, 'too_many_tries']);
+    now += 60 * 60_000;
+    const fresh = await claimCode(memberId, shop.cardKey, now);
+    const back = await call('POST', `/shops/${shop.shopId}/claim-card`, { phone, code: fresh });
+    expect(back.status).toBe(200);
   });
 
   it('refuses a bad form with the field to fix, and stores nothing', async () => {

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { randomKey } from './base64url';
-import { liveToken, signCard, verifyCard, verifyLive, LIVE_STEP_SECONDS } from './card-link';
+import {
+  checkClaimCode,
+  claimCode,
+  claimCodeChangesIn,
+  liveToken,
+  signCard,
+  verifyCard,
+  verifyLive,
+  LIVE_STEP_SECONDS,
+} from './card-link';
 
 const key = randomKey();
 const other = randomKey();
@@ -52,5 +61,29 @@ describe('card links', () => {
       expect((await verifyCard(bad, key)).ok).toBe(false);
       expect((await verifyLive(bad, key, 0)).ok).toBe(false);
     }
+  });
+});
+
+describe('the code that gets a member their card back on their own phone', () => {
+  const T = Date.UTC(2026, 11, 3, 9, 0, 0); // a step boundary (10 minutes)
+
+  it('is six digits, the same through its 10 minutes, another after', async () => {
+    const first = await claimCode('MEMBER01', key, T);
+    expect(first).toMatch(/^\d{6}$/);
+    expect(await claimCode('MEMBER01', key, T + 9 * 60_000 + 59_000)).toBe(first);
+    expect(await claimCode('MEMBER01', key, T + 10 * 60_000)).not.toBe(first);
+    expect(await claimCode('MEMBER02', key, T)).not.toBe(first);
+    expect(claimCodeChangesIn(T + 4 * 60_000)).toBe(6 * 60_000);
+  });
+
+  it('is accepted in its step and the next (at least 10, at most 20 minutes), never after', async () => {
+    const code = await claimCode('MEMBER01', key, T + 60_000);
+    expect(await checkClaimCode('MEMBER01', key, code, T + 60_000)).toBe(true);
+    expect(await checkClaimCode('MEMBER01', key, code, T + 19 * 60_000 + 59_000)).toBe(true);
+    expect(await checkClaimCode('MEMBER01', key, code, T + 20 * 60_000)).toBe(false);
+    expect(await checkClaimCode('MEMBER01', key, code, T - 1)).toBe(false);
+    // Another member's code, or another shop's key, is not this member's.
+    expect(await checkClaimCode('MEMBER02', key, code, T + 60_000)).toBe(false);
+    expect(await checkClaimCode('MEMBER01', other, code, T + 60_000)).toBe(false);
   });
 });

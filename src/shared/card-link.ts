@@ -106,3 +106,43 @@ export async function verifyLive(
 export function secondsToNextStep(nowMs: number): number {
   return LIVE_STEP_SECONDS - (Math.floor(nowMs / 1000) % LIVE_STEP_SECONDS);
 }
+
+/**
+ * A member's own phone gets their existing card back on the join page with a
+ * code a shop tablet shows (never with the phone number alone: numbers are
+ * public). Six digits from the card key, the member and a 10-minute step; the
+ * server takes this step's code and the one before.
+ */
+export const CLAIM_STEP_MS = 10 * 60_000;
+
+async function claimCodeAt(memberId: string, cardKey: string, step: number): Promise<string> {
+  const key = fromBase64Url(cardKey);
+  if (!key) throw new Error('invalid card key');
+  const mac = await hmac(key, `setia-claim:${memberId}:${step}`);
+  const n = ((mac[0]! << 24) | (mac[1]! << 16) | (mac[2]! << 8) | mac[3]!) >>> 0;
+  return String(n % 1_000_000).padStart(6, '0');
+}
+
+/** The code a tablet shows for this member now. */
+export function claimCode(memberId: string, cardKey: string, nowMs: number): Promise<string> {
+  return claimCodeAt(memberId, cardKey, Math.floor(nowMs / CLAIM_STEP_MS));
+}
+
+/** Milliseconds until the code shown now changes. */
+export function claimCodeChangesIn(nowMs: number): number {
+  return CLAIM_STEP_MS - (nowMs % CLAIM_STEP_MS);
+}
+
+/** Whether `code` is this member's code of this step or the one before. */
+export async function checkClaimCode(
+  memberId: string,
+  cardKey: string,
+  code: string,
+  nowMs: number,
+): Promise<boolean> {
+  const step = Math.floor(nowMs / CLAIM_STEP_MS);
+  let ok = false;
+  for (const s of [step, step - 1])
+    if (sameText(await claimCodeAt(memberId, cardKey, s), code)) ok = true;
+  return ok;
+}

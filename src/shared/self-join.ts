@@ -25,6 +25,13 @@ export const selfJoinReply = z.strictObject({
   cardToken: z.string(),
 });
 
+/** A phone already a member asks for its card back with the code a shop tablet shows for them. */
+export const claimCardRequest = z.strictObject({
+  phone: z.string().max(40),
+  code: z.string().regex(/^\d{6}$/, 'The code is six digits.'),
+});
+export type ClaimCardRequest = z.infer<typeof claimCardRequest>;
+
 export type SelfJoinRequest = z.infer<typeof selfJoinRequest>;
 export type JoinInfo = z.infer<typeof joinInfoReply>;
 export type SelfJoinReply = z.infer<typeof selfJoinReply>;

@@ -137,8 +137,31 @@ describe('the counter poster and joining from one’s own phone', () => {
     await fillJoin(other.page, 'Someone', '+62 812 7777 1234');
     await other.page.getByRole('button', { name: 'Join', exact: true }).click();
     await other.page.getByText('You are already a member: ask at the counter.').waitFor();
-    await other.page.getByText(/presses “Show card QR”/).waitFor();
+    await other.page.getByText(/press “Show card QR”/).waitFor();
     expect(other.page.url()).toBe(url);
+    // A made-up code opens nothing.
+    const code = other.page.getByLabel('Code from the cashier');
+    await code.fill('000000');
+    await other.page.getByRole('button', { name: 'Open my card' }).click();
+    await other.page
+      .getByText('This code is not right for this phone number.', { exact: false })
+      .waitFor();
+    // The cashier opens Ana on the tablet, "Show card QR", and reads out the code for the join page.
+    await tablet.page
+      .getByRole('list', { name: 'Matching members' })
+      .getByRole('button')
+      .first()
+      .click();
+    await tablet.page.getByRole('button', { name: 'Show card QR' }).click();
+    const shown = tablet.page
+      .getByRole('dialog', { name: "Ana Wijaya's card" })
+      .getByRole('status', { name: 'Code for the join page' });
+    const spoken = await shown.innerText();
+    expect(spoken).toMatch(/^\d{3} \d{3}$/);
+    await code.fill(spoken);
+    await other.page.getByRole('button', { name: 'Open my card' }).click();
+    await other.page.getByText('Hi Ana!').waitFor();
+    expect(other.page.url()).toMatch(new RegExp(`^${baseURL}/c/[0-9A-Z]{26}\\.[\\w-]{22}`));
   });
 
   it('turns phones away when the owner switched self-enrolment off, and when the server is out of reach', async () => {

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../domain/member';
 import type { ShopSettings } from '../../domain/shop';
-import { signCard } from '../../shared/card-link';
+import { claimCode, claimCodeChangesIn, signCard } from '../../shared/card-link';
 import { firstName } from '../../domain/member';
 import { cardLinkWithSeed, whatsappLink } from './card-seed';
 import { QrCode } from './QrCode';
@@ -42,6 +42,8 @@ export default function CardQrDialog({ member, shop, onClose }: Props) {
     };
   }, [member, shop]);
 
+  const claim = useClaimCode(member.phone ? member.id : null, shop.cardKey);
+
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -52,6 +54,18 @@ export default function CardQrDialog({ member, shop, onClose }: Props) {
     <dialog ref={ref} className="dialog card-qr" aria-labelledby="card-qr-title" onCancel={onClose}>
       <h2 id="card-qr-title">{t('card.qrTitle', { name: member.name })}</h2>
       <p className="card-qr__hint no-print">{t('card.qrHint')}</p>
+      {claim && (
+        <p className="card-qr__claim no-print">
+          <span id="card-qr-claim-label">{t('card.claimLabel')}</span>
+          <strong
+            className="card-qr__claim-code"
+            aria-labelledby="card-qr-claim-label"
+            role="status"
+          >
+            {`${claim.slice(0, 3)} ${claim.slice(3)}`}
+          </strong>
+        </p>
+      )}
       <div className="print-card">
         <p className="print-card__shop">{shop.name}</p>
         <p className="print-card__name">{member.name}</p>
@@ -82,4 +96,31 @@ export default function CardQrDialog({ member, shop, onClose }: Props) {
       </div>
     </dialog>
   );
+}
+
+/**
+ * The code a member already enrolled types on the join page to open their card
+ * on their own phone (only for a member with a phone: the page asks for it);
+ * it is made again when its 10 minutes are up.
+ */
+function useClaimCode(memberId: string | null, cardKey: string): string | null {
+  const [code, setCode] = useState<string | null>(null);
+  useEffect(() => {
+    if (!memberId) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      const now = Date.now();
+      void claimCode(memberId, cardKey, now).then((c) => {
+        if (live) setCode(c);
+      });
+      timer = setTimeout(refresh, claimCodeChangesIn(now) + 50);
+    };
+    refresh();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [memberId, cardKey]);
+  return memberId ? code : null;
 }

@@ -3,9 +3,10 @@
  * on their own phone: name, phone, birthday (optional) and marketing consent
  * (unticked). The server stores the member for the shop's tablets and answers
  * with the signed card link, which opens at once. A phone already a member never
- * gets a card here: the cashier opens it with "Show card QR".
+ * gets a card by its number alone: with the code the tablet shows for that
+ * member (under "Show card QR"), or by scanning that QR.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateMemberInput, type MemberErrors, type MemberInput } from '../../domain/member';
 import { normalisePhone } from '../../domain/phone';
@@ -117,15 +118,20 @@ export default function JoinPage({ shopId, onJoined }: Props) {
       </div>
       <h1>{shop ? t('join.title', { shop }) : t('join.titleNoShop')}</h1>
       {stop ? (
-        <div className="join-page__stop" role="alert">
-          <p>{t(`join.stop.${stop}`, { shop: shop || t('join.theShop') })}</p>
-          {stop === 'already' && <p>{t('join.alreadyHow')}</p>}
+        <>
+          <div className="join-page__stop" role="alert">
+            <p>{t(`join.stop.${stop}`, { shop: shop || t('join.theShop') })}</p>
+            {stop === 'already' && <p>{t('join.alreadyHow')}</p>}
+          </div>
           {stop === 'already' && (
-            <button type="button" className="button button--link" onClick={() => setStop(null)}>
-              {t('join.back')}
-            </button>
+            <>
+              <ClaimForm shopId={shopId} phone={input.phone} onClaimed={onJoined} />
+              <button type="button" className="button button--link" onClick={() => setStop(null)}>
+                {t('join.back')}
+              </button>
+            </>
           )}
-        </div>
+        </>
       ) : !info ? (
         <p aria-busy="true">{t('join.loading')}</p>
       ) : (
@@ -145,5 +151,75 @@ export default function JoinPage({ shopId, onJoined }: Props) {
         </form>
       )}
     </main>
+  );
+}
+
+type ClaimProblem = 'codeFormat' | 'codeWrong' | 'codeWait';
+
+/** "Code from the cashier": a phone already a member opens its card with the tablet's code. */
+function ClaimForm({
+  shopId,
+  phone,
+  onClaimed,
+}: {
+  shopId: string;
+  phone: string;
+  onClaimed: (cardPath: string) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<ClaimProblem | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    // Read as the cashier says it: "482 913", "482-913".
+    const digits = code.replace(/\D/g, '');
+    if (!/^\d{6}$/.test(digits)) return setProblem('codeFormat');
+    setSending(true);
+    try {
+      const res = await fetch(`/api/shops/${encodeURIComponent(shopId)}/claim-card`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone, code: digits }),
+      });
+      const reply = (await res.json().catch(() => null)) as { error?: string } | null;
+      const claimed = selfJoinReply.safeParse(reply);
+      if (res.ok && claimed.success) return onClaimed(`/c/${claimed.data.cardToken}`);
+      setProblem(reply?.error === 'too_many_tries' ? 'codeWait' : 'codeWrong');
+    } catch {
+      setProblem('codeWrong');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="join-page__claim">
+      <label htmlFor={`${id}-code`}>{t('join.codeLabel')}</label>
+      <input
+        id={`${id}-code`}
+        className="join-page__code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={9}
+        value={code}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        onChange={(e) => {
+          setCode(e.target.value);
+          setProblem(null);
+        }}
+      />
+      {problem && (
+        <p id={`${id}-problem`} className="form-error" role="alert">
+          {t(`join.${problem}`)}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={sending}>
+        {sending ? t('join.codeOpening') : t('join.codeOpen')}
+      </button>
+    </form>
   );
 }

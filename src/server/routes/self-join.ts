@@ -6,8 +6,8 @@
  */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { selfJoinRequest, type SelfJoinReply } from '../../shared/self-join';
-import { joinInfo, selfJoin, SelfJoinInvalid } from '../store/self-join';
+import { claimCardRequest, selfJoinRequest, type SelfJoinReply } from '../../shared/self-join';
+import { claimCard, joinInfo, selfJoin, SelfJoinInvalid } from '../store/self-join';
 import type { Store } from '../store/store';
 import { ApiError, body, type Env } from './api-error';
 
@@ -55,6 +55,14 @@ export function selfJoinRoutes(store: Store, clock: () => number = Date.now): Ho
         return c.json({ error: error.code, message: error.message, fields: error.fields }, 400);
       throw error;
     }
+  });
+
+  // A phone already a member: its card back with the code a shop tablet shows.
+  routes.post('/:shopId/claim-card', async (c) => {
+    const shopId = shopIdOf(c);
+    const req = await body(c, claimCardRequest);
+    const reply: SelfJoinReply = await claimCard(store.db, shopId, req, clock());
+    return c.json(reply);
   });
 
   return routes;

@@ -15,17 +15,19 @@ import {
 } from '../../domain/member';
 import { normalisePhone } from '../../domain/phone';
 import type { ShopSettings } from '../../domain/shop';
-import { signCard } from '../../shared/card-link';
+import { checkClaimCode, signCard } from '../../shared/card-link';
 import {
   SELF_JOIN_PER_ADDRESS,
   SELF_JOIN_PER_SHOP,
   SELF_JOIN_WINDOW_MS,
+  type ClaimCardRequest,
   type JoinInfo,
   type SelfJoinRequest,
 } from '../../shared/self-join';
 import type { MemberChangeWire } from '../../shared/sync-protocol';
 import { monotonicFactory } from '../../shared/ulid';
 import { SERVER_DEVICE } from './cards';
+import { clearTries, takeTry } from './guesses';
 import { appendServerItem } from './log-lock';
 import type { Database, Dialect } from './schema';
 import { sha256, StoreError } from './store-error';
@@ -151,14 +153,7 @@ export async function selfJoin(
   await countTry(db, shopId, sha256(caller), now);
 
   const e164 = phone.phone.e164;
-  // Fields are stored as JSON.stringify writes them: the phone reads `"phone":"+62…"`.
-  const holder = await db
-    .selectFrom('members')
-    .select('id')
-    .where('shop_id', '=', shopId)
-    .where('fields', 'like', `%"phone":${JSON.stringify(e164)}%`)
-    .executeTakeFirst();
-  if (holder)
+  if ((await phoneHolders(db, shopId, e164)).length > 0)
     throw new StoreError(
       409,
       'already_member',
@@ -207,4 +202,50 @@ export async function selfJoin(
     });
   });
   return { cardToken: await signCard(memberId, shop.cardKey) };
+}
+
+/** The shop's members with this phone (stored as JSON.stringify writes it: `"phone":"+62…"`). */
+async function phoneHolders(db: Kysely<Database>, shopId: string, e164: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .where('fields', 'like', `%"phone":${JSON.stringify(e164)}%`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * A phone already a member gets its card back with the code a shop tablet
+ * shows for that member (card-link.ts claimCode). Wrong codes are counted per
+ * shop and phone in the database: five, then growing waits.
+ */
+export async function claimCard(
+  db: Kysely<Database>,
+  shopId: string,
+  request: ClaimCardRequest,
+  now: number,
+): Promise<{ cardToken: string }> {
+  const shop = await findShop(db, shopId);
+  const phone = normalisePhone(request.phone, shop.country);
+  if (!phone.ok)
+    throw new StoreError(400, 'invalid_phone', 'Enter the phone number you joined with.');
+  const key = `claim:${shopId}:${phone.phone.e164}`;
+  const wait = await takeTry(db, key, now);
+  if (wait > 0)
+    throw new StoreError(
+      429,
+      'too_many_tries',
+      `Too many wrong codes. Wait ${Math.ceil(wait / 1000)} seconds and ask the cashier again.`,
+    );
+  for (const memberId of await phoneHolders(db, shopId, phone.phone.e164))
+    if (await checkClaimCode(memberId, shop.cardKey, request.code, now)) {
+      await clearTries(db, key);
+      return { cardToken: await signCard(memberId, shop.cardKey) };
+    }
+  throw new StoreError(
+    403,
+    'wrong_code',
+    'This code is not right for this phone number. Ask the cashier for the code on the tablet.',
+  );
 }
