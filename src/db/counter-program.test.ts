@@ -87,6 +87,22 @@ describe('the program at the counter', () => {
     expect((await memberEvents(db, m.id))[0]!.lines).toEqual([{ rule: 'welcome', stamps: 2 }]);
   });
 
+  it('a member who joined from their phone: the first stamp and the welcome both count on the card', async () => {
+    db = await freshDb();
+    // Joined from the poster (the server wrote the member): no welcome at sign-up…
+    const m = await enroll('Dewi');
+    await db.members.update(m.id, { selfJoined: true });
+    // …it comes with the first stamp at the counter.
+    await updateShop(db, { program: rules({ welcomeStamps: 2 }) });
+    await addStamps(db, m.id, 1, ctx());
+    const events = await memberEvents(db, m.id);
+    expect(events.map((e) => e.stamps)).toEqual([1, 2]);
+    // The card the counter shows (cached stats) holds both, as the ledger does.
+    const stored = (await db.members.get(m.id))!;
+    expect(stored.stats.balance).toBe(3);
+    expect(stored.stats.visits).toBe(1);
+  });
+
   it('the cooldown blocks until an override with a reason', async () => {
     db = await freshDb();
     await updateShop(db, {

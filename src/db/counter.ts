@@ -23,7 +23,7 @@ import type * as ExpiryCode from './expiry';
 import { currentStaffId } from './current-staff';
 import { newId } from './ids';
 import {
-  appendEvent,
+  appendAll,
   commitDecision,
   LedgerRuleError,
   memberEvents,
@@ -299,7 +299,7 @@ export async function enrollMember(db: SetiaDB, input: EnrollInput, now: number)
     outbox.memberChange({ memberId: member.id, hlc, fields: decision.fields, at: now });
     await outbox.save();
     if (decision.events.length === 0) return member;
-    for (const draft of decision.events) await appendEvent(db, member, draft, now, outbox);
+    await appendAll(db, member, decision.events, now, outbox);
     return (await db.members.get(member.id)) ?? member;
   });
 }

@@ -77,6 +77,17 @@ export async function appendEvent(
   /** The outbox, when the caller opened it alongside reading the member. */
   opened?: Outbox,
 ): Promise<LedgerEvent> {
+  return (await appendFolded(db, member, draft, now, opened)).event;
+}
+
+/** appendEvent, also giving the member as written (their stats with the event folded in). */
+async function appendFolded(
+  db: SetiaDB,
+  member: Member,
+  draft: EventDraft,
+  now: number,
+  opened?: Outbox,
+): Promise<{ event: LedgerEvent; member: Member }> {
   const outbox = opened ?? (await openOutbox(db, now));
   const event = outbox.event(draft);
   // Appending in order folds onto the cached stats; anything else refolds the member.
@@ -84,9 +95,35 @@ export async function appendEvent(
   const stats = inOrder
     ? foldLedger([event], member.stats)
     : foldLedger([...(await memberEvents(db, member.id)), event], member.base ?? EMPTY_STATS);
+  const written = { ...member, stats };
   // The writes go to IndexedDB together: the transaction still keeps all or none.
-  await Promise.all([outbox.save(), db.members.put({ ...member, stats })]);
-  return event;
+  await Promise.all([outbox.save(), db.members.put(written)]);
+  return { event, member: written };
+}
+
+/**
+ * Appends drafts in order, each folded onto its member as the draft before left
+ * them (a stamp and the welcome it brings are two events on one member: folding
+ * both onto the stats read before would keep only the last). `member` is the
+ * one the caller read; others (a referrer) are looked up.
+ */
+export async function appendAll(
+  db: SetiaDB,
+  member: Member,
+  drafts: readonly EventDraft[],
+  now: number,
+  outbox: Outbox,
+): Promise<LedgerEvent[]> {
+  const latest = new Map([[member.id, member]]);
+  const written: LedgerEvent[] = [];
+  for (const draft of drafts) {
+    const owner = latest.get(draft.memberId) ?? (await lookupMember(db, draft.memberId));
+    if (!owner) throw new LedgerRuleError('member.unknown');
+    const appended = await appendFolded(db, owner, draft, now, outbox);
+    latest.set(owner.id, appended.member);
+    written.push(appended.event);
+  }
+  return written;
 }
 
 /**
@@ -102,13 +139,7 @@ export async function commitDecision(
   now: number,
 ): Promise<LedgerEvent> {
   if ('refused' in decision) throw new LedgerRuleError(decision.refused, decision.values);
-  const written: LedgerEvent[] = [];
-  for (const draft of decision.events) {
-    const owner = draft.memberId === member.id ? member : await lookupMember(db, draft.memberId);
-    if (!owner) throw new LedgerRuleError('member.unknown');
-    written.push(await appendEvent(db, owner, draft, now, outbox));
-  }
-  return written[0]!;
+  return (await appendAll(db, member, decision.events, now, outbox))[0]!;
 }
 
 /** The tables a ledger write touches (members may be read from packs). */
