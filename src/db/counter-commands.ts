@@ -13,14 +13,23 @@ import {
   type EnrollInput,
   type StampOptions,
 } from './counter';
+import type { Member } from '../domain/member';
 import { db } from './db';
 
 export type { EnrollInput, StampOptions };
 
 export const counter = {
-  /** `verifiedCard`: opened by a verified card code, so a member new to this tablet can be stamped. */
-  stamp: (memberId: string, quantity: number, options: StampOptions = {}, verifiedCard = false) =>
-    addStamps(db, memberId, quantity, { now: Date.now(), verifiedCard }, options),
+  /**
+   * `verifiedCard`: opened by a verified card code, so a member new to this tablet can be stamped.
+   * `onWritten`: the member as the stamp left them, once it is saved (shown before it is read back).
+   */
+  stamp: (
+    memberId: string,
+    quantity: number,
+    options: StampOptions = {},
+    verifiedCard = false,
+    onWritten?: (member: Member) => void,
+  ) => addStamps(db, memberId, quantity, { now: Date.now(), verifiedCard, onWritten }, options),
   redeemCardReward: (memberId: string) => redeemReward(db, memberId, { now: Date.now() }),
   redeemCatalogueReward: (memberId: string, rewardId: string) =>
     redeemCatalogueReward(db, memberId, rewardId, { now: Date.now() }),

@@ -42,6 +42,11 @@ export interface CounterContext {
   staffId?: string;
   /** The member came from a verified card code, and may be new to this tablet (stamps only). */
   verifiedCard?: boolean;
+  /**
+   * Called once the transaction committed, with the member as written: the
+   * counter shows the new card at once instead of waiting to read it back.
+   */
+  onWritten?: (member: Member) => void;
 }
 
 /** What the cashier entered beyond the quantity. */
@@ -103,18 +108,23 @@ export function command<T>(
   /** Stamps only: a verified card of a member new to this tablet gets a placeholder row. */
   readMember: () => Promise<Member> = () => requireMember(db, memberId),
 ): Promise<LedgerEvent> {
-  return db.transaction('rw', WRITE_TABLES(db), async () => {
-    const [member, shop, outbox, staffId, extra] = await Promise.all([
-      readMember(),
-      getShop(db),
-      openOutbox(db, ctx.now),
-      ctx.staffId ?? currentStaffId(db),
-      more(),
-    ]);
-    const moment = { at: ctx.now, staffId, calendar: tabletCalendar };
-    const decision = await decide({ member, shop, more: extra }, moment);
-    return commitDecision(db, decision, member, outbox, ctx.now);
-  });
+  return db
+    .transaction('rw', WRITE_TABLES(db), async () => {
+      const [member, shop, outbox, staffId, extra] = await Promise.all([
+        readMember(),
+        getShop(db),
+        openOutbox(db, ctx.now),
+        ctx.staffId ?? currentStaffId(db),
+        more(),
+      ]);
+      const moment = { at: ctx.now, staffId, calendar: tabletCalendar };
+      const decision = await decide({ member, shop, more: extra }, moment);
+      return commitDecision(db, decision, member, outbox, ctx.now);
+    })
+    .then(({ event, member }) => {
+      ctx.onWritten?.(member);
+      return event;
+    });
 }
 
 /**

@@ -39,7 +39,7 @@ export function recordFeedback(
     ]);
     const moment = { at: ctx.now, staffId: ctx.staffId, calendar: tabletCalendar };
     const decision = decideFeedback(memberId, events, shop?.program, { rating, comment }, moment);
-    return commitDecision(db, decision, member, outbox, ctx.now);
+    return (await commitDecision(db, decision, member, outbox, ctx.now)).event;
   });
 }
 

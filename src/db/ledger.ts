@@ -113,7 +113,7 @@ export async function appendAll(
   drafts: readonly EventDraft[],
   now: number,
   outbox: Outbox,
-): Promise<LedgerEvent[]> {
+): Promise<{ events: LedgerEvent[]; latest: Map<string, Member> }> {
   const latest = new Map([[member.id, member]]);
   const written: LedgerEvent[] = [];
   for (const draft of drafts) {
@@ -123,13 +123,14 @@ export async function appendAll(
     latest.set(owner.id, appended.member);
     written.push(appended.event);
   }
-  return written;
+  return { events: written, latest };
 }
 
 /**
  * Writes what a decision decided, each event onto its member (`member`, read by
  * the caller in this transaction, or another such as a referrer), and returns
- * the action's own event. A refusal throws LedgerRuleError before anything is written.
+ * the action's own event and the member as written. A refusal throws
+ * LedgerRuleError before anything is written.
  */
 export async function commitDecision(
   db: SetiaDB,
@@ -137,9 +138,10 @@ export async function commitDecision(
   member: Member,
   outbox: Outbox,
   now: number,
-): Promise<LedgerEvent> {
+): Promise<{ event: LedgerEvent; member: Member }> {
   if ('refused' in decision) throw new LedgerRuleError(decision.refused, decision.values);
-  return (await appendAll(db, member, decision.events, now, outbox))[0]!;
+  const { events, latest } = await appendAll(db, member, decision.events, now, outbox);
+  return { event: events[0]!, member: latest.get(member.id)! };
 }
 
 /** The tables a ledger write touches (members may be read from packs). */

@@ -135,9 +135,15 @@ describe('the counter fits every tablet', () => {
     // A stamp's toast covers no control.
     await panel.getByLabel('Reason for the override').fill('Birthday party');
     await controls.addStamp.click();
-    const toast = page.getByRole('status').locator('.toast');
-    await toast.waitFor();
-    const t = await box(toast);
+    // Read where the toast is the moment it shows, in the page (it leaves after 4 s).
+    const t = await page
+      .waitForFunction(() => {
+        const el = document.querySelector('[role="status"] .toast');
+        if (!el) return null;
+        const { x, y, width, height } = el.getBoundingClientRect();
+        return { x, y, width, height };
+      })
+      .then((h) => h.jsonValue() as Promise<Box>);
     const covered = await page.evaluate(
       ({ x, y, width, height }) =>
         [...document.querySelectorAll('button, input, select, a[href]')]

@@ -61,7 +61,12 @@ interface Props {
 export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Props) {
   const { t } = useTranslation();
   const now = useNow(10_000);
-  const stored = useMember(memberId);
+  const read = useMember(memberId);
+  // The member as this tablet's last stamp wrote them, shown until the database is read again:
+  // the card changes as soon as the stamp is saved. `over` is the row it replaced on screen.
+  const [written, setWritten] = useState<{ member: Member; over: Member | null | undefined }>();
+  const stored =
+    written && written.over === read && written.member.id === memberId ? written.member : read;
   const recent = useRecentEvents(memberId, now);
   const expiry = useMemberExpiry(memberId, shop, now);
   const programmed = hasProgram(shop);
@@ -131,7 +136,9 @@ export function MemberPanel({ memberId, shop, scanned = false, onShowCard }: Pro
       ...(amountMode ? { amount } : {}),
       ...(override !== null ? { override } : {}),
     };
-    if (await actions.stamp(amountMode ? 1 : q, options)) {
+    const shown = read;
+    const onWritten = (member: Member) => setWritten({ member, over: shown });
+    if (await actions.stamp(amountMode ? 1 : q, options, onWritten)) {
       setQuantity('1');
       setAmount(NaN);
       setAmountProblem(null);

@@ -9,6 +9,7 @@ import type { StampOptions } from '../../db/counter';
 import { counter } from '../../db/counter-commands';
 import { storageErrorKey } from '../../db/health';
 import { LedgerRuleError } from '../../db/ledger';
+import type { Member } from '../../domain/member';
 import { QUANTITY_MAX, QUANTITY_MIN } from '../../domain/stamp/card';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { announce } from '../../ui/announcer';
@@ -57,12 +58,14 @@ export function useCounterActions(memberId: string, verifiedCard = false) {
       error,
       busy,
       clearError,
-      stamp: (quantity: number, options: StampOptions = {}) =>
+      stamp: (quantity: number, options: StampOptions = {}, onWritten?: (m: Member) => void) =>
         run(
           'stamp',
           // The measure is the stamp's transaction (who is working is read inside it).
           () =>
-            timed('setia:stamp', () => counter.stamp(memberId, quantity, options, verifiedCard)),
+            timed('setia:stamp', () =>
+              counter.stamp(memberId, quantity, options, verifiedCard, onWritten),
+            ),
           (event) => t('counter.stamped', { count: event.stamps }),
         ),
       redeemItem: (rewardId: string, rewardName: string) =>
