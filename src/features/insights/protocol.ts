@@ -1,4 +1,5 @@
 /** Messages between the insights screen and its worker. */
+import type { WorkerReply } from '../../db/worker-reply';
 import type { LedgerInsights } from '../../db/insights';
 
 export interface InsightsRequest {
@@ -11,7 +12,4 @@ export interface InsightsRequest {
   campaignReturns: boolean;
 }
 
-export type InsightsReply =
-  | { type: 'progress'; done: number }
-  | { type: 'done'; result: LedgerInsights; ms: number }
-  | { type: 'failed'; message: string };
+export type InsightsReply = WorkerReply<LedgerInsights>;
