@@ -13,11 +13,9 @@ import { testShop, TEST_OWNER_PIN } from '../shared/test-shop';
 import { createServerApp } from './app';
 import { Store } from './store/store';
 import { backends, dropBackend } from './test-backends';
+import { stampEvent, uid } from './testing/events';
 
 const PIN = TEST_OWNER_PIN;
-let serial = 0;
-const uid = (prefix: string) =>
-  `${prefix}${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase().slice(0, 26);
 
 const newShop = (name = 'Kopi Kita') => testShop({ name });
 
@@ -374,21 +372,7 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     const memberId = `MEMMANIFEST${Date.now().toString(36)}`.toUpperCase();
     await call('POST', '/sync/push', {
       token,
-      json: {
-        events: [
-          {
-            id: `EVMAN${memberId}`.slice(0, 40),
-            memberId,
-            type: 'stamp',
-            stamps: 1,
-            at: now,
-            deviceId,
-            staffId: 'owner',
-            seq: 1,
-          },
-        ],
-        memberChanges: [],
-      },
+      json: { events: [stampEvent(memberId, deviceId, 1, now)], memberChanges: [] },
     });
     const link = await signCard(memberId, shop.cardKey);
     const res = await app.request(`/api/card/${link}/manifest.webmanifest?lang=id`);

@@ -20,11 +20,9 @@ import { createServerApp } from './app';
 import { migrations } from './store/schema';
 import { Store } from './store/store';
 import { backends, dropBackend } from './test-backends';
+import { stampEvent, uid } from './testing/events';
 
 const PIN = TEST_OWNER_PIN;
-let serial = 0;
-const uid = (p: string) =>
-  `${p}${Date.now().toString(36)}${(serial++).toString(36)}`.toUpperCase().slice(0, 26);
 
 describe.each(backends())('a server a shop can trust, on %s', (_name, options) => {
   let store: Store;
@@ -81,18 +79,7 @@ describe.each(backends())('a server a shop can trust, on %s', (_name, options) =
     deviceId: string,
     seq: number,
     extra: Partial<LedgerEvent> = {},
-  ) =>
-    ({
-      id: uid('EV'),
-      memberId,
-      type: 'stamp',
-      stamps: 1,
-      at: now,
-      deviceId,
-      staffId: 'owner',
-      seq,
-      ...extra,
-    }) as LedgerEvent;
+  ) => stampEvent(memberId, deviceId, seq, now, extra);
 
   const push = (token: string, json: unknown, session?: string) =>
     call('POST', '/sync/push', { token, json, ...(session ? { session } : {}) });
