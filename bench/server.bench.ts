@@ -19,6 +19,7 @@ import { testShop, TEST_OWNER_PIN } from '../src/shared/test-shop';
 import type { Row } from './lib/report';
 import { workersLoad } from './server-load';
 import type { Suite } from './lib/suite';
+import { jsonPoster } from '../src/server/testing/requests';
 
 const BATCH = 500;
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 50_000);
@@ -87,17 +88,7 @@ async function guessing(dataDir: string): Promise<{ firstTen: number; perDay: nu
     clock: () => Date.now() + offset,
   });
   try {
-    const call = async (path: string, json: unknown, token?: string) => {
-      const res = await app.request(`/api${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(json),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    };
+    const call = jsonPoster(app);
     const owner = (await call('/shops', { shop: await testShop(), deviceName: 'Owner' })).body as {
       token: string;
     };

@@ -24,6 +24,16 @@ function stamp(id: string, memberId: string, dayNo: number, stamps = 1): LedgerE
   };
 }
 
+/** The first `days` days from T, read on the last of them, in UTC. */
+const optionsFor = (days: number) => ({
+  from: T,
+  to: T + days * DAY,
+  now: T + days * DAY,
+  churnDays: 60,
+  stampsPerCard: 10,
+  dayOf: (at: number) => new Date(at).toISOString().slice(0, 10),
+});
+
 function member(id: string, name: string, events: LedgerEvent[]): Member {
   return {
     id,
@@ -56,14 +66,7 @@ describe('insights read from the local ledger', () => {
     await db.members.bulkPut([member('m1', 'Siti', all), member('m2', 'Budi', all)]);
 
     const progress: number[] = [];
-    const options = {
-      from: T,
-      to: T + 7 * DAY,
-      now: T + 7 * DAY,
-      churnDays: 60,
-      stampsPerCard: 10,
-      dayOf: (at: number) => new Date(at).toISOString().slice(0, 10),
-    };
+    const options = optionsFor(7);
     const r = await readInsights(db, options, (p) => progress.push(p));
     expect(r.events).toBe(2503);
     expect(r.insights.stampsEarned).toBe(6); // 3 + 1 + 2, e1 once
@@ -132,14 +135,7 @@ describe('insights read from the local ledger', () => {
       member('m2', 'Budi', events),
       member('m3', 'Dewi', events),
     ]);
-    const options = {
-      from: T,
-      to: T + 30 * DAY,
-      now: T + 30 * DAY,
-      churnDays: 60,
-      stampsPerCard: 10,
-      dayOf: (at: number) => new Date(at).toISOString().slice(0, 10),
-    };
+    const options = optionsFor(30);
     const r = await readInsights(db, options, undefined, { campaignReturns: true });
     const byId = Object.fromEntries(r.campaigns.map((c) => [c.campaignId, c]));
     expect(byId['miss-you']).toEqual({

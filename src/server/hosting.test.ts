@@ -9,6 +9,7 @@ import { createServerApp } from './app';
 import type { StoreOptions } from './store/connect';
 import { DEFAULT_QUOTAS, Store, type Quotas, type SignupPolicy } from './store/store';
 import { backends, dropBackend } from './test-backends';
+import { jsonPoster } from './testing/requests';
 
 const DAY = 86_400_000;
 
@@ -30,17 +31,7 @@ describe.each(backends())('hosting on %s', (_name, options) => {
     opened.push({ store, options: own });
     const clock = { now: 1_750_000_000_000 };
     const app = createServerApp({ store, signup, clock: () => clock.now });
-    const call = async (path: string, json: unknown, token?: string) => {
-      const res = await app.request(`/api${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(json),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    };
+    const call = jsonPoster(app);
     const register = async (signupCode?: string) =>
       call('/shops', {
         shop: await testShop(),
