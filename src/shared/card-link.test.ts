@@ -6,6 +6,7 @@ import {
   claimCode,
   claimCodeChangesIn,
   liveToken,
+  secondsToNextStep,
   signCard,
   verifyCard,
   verifyLive,
@@ -85,5 +86,38 @@ describe('the code that gets a member their card back on their own phone', () =>
     // Another member's code, or another shop's key, is not this member's.
     expect(await checkClaimCode('MEMBER02', key, code, T + 60_000)).toBe(false);
     expect(await checkClaimCode('MEMBER01', other, code, T + 60_000)).toBe(false);
+  });
+});
+
+describe('card links, at their edges', () => {
+  it('counts down to the next live code: 30 s at a step, 1 s before the next', () => {
+    const T = Date.UTC(2026, 11, 3, 9, 0, 0);
+    expect(secondsToNextStep(T)).toBe(30);
+    expect(secondsToNextStep(T + 1000)).toBe(29);
+    expect(secondsToNextStep(T + 29_500)).toBe(1);
+    expect(secondsToNextStep(T + 30_000)).toBe(30);
+  });
+
+  it('reads only a whole token: nothing before it, nothing after it', async () => {
+    const token = await signCard('MEMBER01', key);
+    expect(await verifyCard(token, key)).toEqual({ ok: true, memberId: 'MEMBER01' });
+    expect(await verifyCard(`!${token}`, key)).toEqual({ ok: false, reason: 'malformed' });
+    expect(await verifyCard(`${token}!`, key)).toEqual({ ok: false, reason: 'malformed' });
+    const now = Date.UTC(2026, 11, 3, 9, 0, 0);
+    const live = await liveToken(token, now);
+    expect(await verifyLive(live, key, now)).toEqual({ ok: true, memberId: 'MEMBER01' });
+    expect(await verifyLive(`!${live}`, key, now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(await verifyLive(`${live}!`, key, now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('says what is wrong with a bad member id, card key, card token or signature', async () => {
+    await expect(signCard('not an id!', key)).rejects.toThrow('invalid member id');
+    await expect(signCard('MEMBER01', 'not a key!')).rejects.toThrow('invalid card key');
+    const token = await signCard('MEMBER01', key);
+    await expect(verifyCard(token, 'not a key!')).rejects.toThrow('invalid card key');
+    await expect(liveToken('MEMBER01', 0)).rejects.toThrow('invalid card token');
+    await expect(liveToken('.sig', 0)).rejects.toThrow('invalid card token');
+    await expect(liveToken('MEMBER01.not*base64', 0)).rejects.toThrow('invalid card signature');
+    await expect(claimCode('MEMBER01', 'not a key!', 0)).rejects.toThrow('invalid card key');
   });
 });
