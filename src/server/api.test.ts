@@ -378,13 +378,23 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     const res = await app.request(`/api/card/${link}/manifest.webmanifest?lang=id`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/manifest+json');
-    expect(await res.json()).toMatchObject({
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.json()).toEqual({
       id: `/c/${memberId}`,
       name: 'Kedai Kopi Nusantara Jaya',
       short_name: 'Kedai Kopi',
+      lang: 'id',
       start_url: `/c/${link}`,
       scope: `/c/${link}`,
-      lang: 'id',
+      display: 'standalone',
+      orientation: 'portrait',
+      theme_color: '#7a3e1d',
+      background_color: '#faf6f0',
+      icons: [
+        { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
     });
     // An unknown language falls back to English; a link that does not verify gets nothing.
     const odd = await app.request(`/api/card/${link}/manifest.webmanifest?lang=xx`);
