@@ -26,7 +26,11 @@ const reportOnly = process.argv.includes('--report-only');
 const strykerArgs = process.argv
   .slice(2)
   .filter(
-    (a) => !a.startsWith('--report-only') && !a.startsWith('--minutes=') && !a.startsWith('--ran='),
+    (a) =>
+      !a.startsWith('--report-only') &&
+      !a.startsWith('--minutes=') &&
+      !a.startsWith('--ran=') &&
+      !a.startsWith('--note='),
   );
 let started = Date.now();
 let minutes: number;
@@ -91,6 +95,7 @@ saveSuite({
   ranAt: new Date(started).toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   machine: machine(),
   method:
-    "Stryker (stryker.config.mjs) changes src/domain, src/shared and the server's store and routes one small way at a time and runs the unit tests that cover each change (vitest runner, per-test coverage; the server's tests on SQLite). Score = killed (or timed out) ÷ (killed + survived + not covered). HTML report: reports/mutation/index.html.",
+    "Stryker (stryker.config.mjs) changes src/domain, src/shared and the server's store and routes one small way at a time and runs the unit tests that cover each change (vitest runner, per-test coverage; the server's tests on SQLite). Score = killed (or timed out) ÷ (killed + survived + not covered). HTML report: reports/mutation/index.html." +
+    (flag('note') ? ` ${flag('note')}` : ''),
   rows,
 });
