@@ -403,6 +403,20 @@ describe.each(backends())('sync API on %s', (_name, options) => {
     const refused = await app.request(`/api/card/${forged}/manifest.webmanifest`);
     expect(refused.status).toBe(404);
     expect(await refused.json()).toMatchObject({ error: 'no_card' });
+    // Whoever asks — no token, this shop's tablet, another shop's — gets the same manifest;
+    // a link signed with another shop's key gets none.
+    const other = await registered('Another café');
+    for (const as of [token, other.token]) {
+      const again = await app.request(`/api/card/${link}/manifest.webmanifest?lang=id`, {
+        headers: { authorization: `Bearer ${as}` },
+      });
+      expect(((await again.json()) as { name: string }).name).toBe('Kedai Kopi Nusantara Jaya');
+    }
+    const otherKey = await signCard(memberId, other.shop.cardKey);
+    const foreign = await app.request(`/api/card/${otherKey}/manifest.webmanifest`, {
+      headers: { authorization: `Bearer ${other.token}` },
+    });
+    expect(foreign.status).toBe(404);
   });
 
   it("shows a customer's card only to its signed link, with only the card's fields", async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimCode, verifyCard } from '../shared/card-link';
 import { SELF_JOIN_PER_ADDRESS, SELF_JOIN_PER_SHOP } from '../shared/self-join';
-import { testShop } from '../shared/test-shop';
+import { testShop, TEST_OWNER_PIN } from '../shared/test-shop';
 import { createServerApp } from './app';
 import { Store } from './store/store';
 import { backends, dropBackend } from './test-backends';
@@ -121,6 +121,39 @@ describe.each(backends())('self-join on %s', (_name, options) => {
     // Twenty minutes later the code is spent.
     now += 20 * 60_000;
     expect((await claim(code)).body.error).toBe('wrong_code');
+  });
+
+  it('claim-card answers the same whoever calls: a token grants nothing, another shop cannot use the code', async () => {
+    const { shop, token: owner } = await registered();
+    const other = await registered();
+    const code = await call('POST', '/pairing-codes', { ownerPin: TEST_OWNER_PIN }, owner);
+    const counter = (
+      await call('POST', '/devices/join', { code: code.body.code, deviceName: 'Counter 2' })
+    ).body.token as string;
+    const phone = nextPhone();
+    const joined = await join(shop.shopId, phone);
+    const memberId = (joined.body.cardToken as string).split('.')[0]!;
+    const claim = async (shopId: string, claimCode: string, token?: string) =>
+      call('POST', `/shops/${shopId}/claim-card`, { phone, code: claimCode }, token);
+    const right = await claimCode(memberId, shop.cardKey, now);
+    // No token, this shop's counter tablet, another shop's owner device: the code decides alone.
+    for (const token of [undefined, counter, other.token]) {
+      const wrong = await claim(
+        shop.shopId,
+        String((Number(right) + 7) % 1e6).padStart(6, '0'),
+        token,
+      );
+      expect([wrong.status, wrong.body.error]).toEqual([403, 'wrong_code']);
+      now += 60 * 60_000; // past any wait the wrong code started
+    }
+    const fresh = await claimCode(memberId, shop.cardKey, now);
+    for (const token of [undefined, counter, other.token])
+      expect((await claim(shop.shopId, fresh, token)).body.cardToken).toBe(joined.body.cardToken);
+    // Another shop: this member's code (or one made with the other shop's key) opens nothing there.
+    const elsewhere = await claim(other.shop.shopId, fresh, other.token);
+    expect([elsewhere.status, elsewhere.body.error]).toEqual([403, 'wrong_code']);
+    const forged = await claimCode(memberId, other.shop.cardKey, now);
+    expect((await claim(shop.shopId, forged)).body.error).toBe('wrong_code');
   });
 
   it('makes a code guesser wait after five wrong codes, shared per shop and phone', async () => {

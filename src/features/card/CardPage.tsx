@@ -57,8 +57,10 @@ function MemberCard({ token, onLeave }: Props) {
   useWakeLock();
 
   useEffect(() => rememberMyCard(window.location.pathname + window.location.hash), []);
-  const shopName = 'card' in state ? state.card.shopName : '';
-  useShopManifest(token, shopName, i18n.language);
+  // A card the shop's server answered for (now or before): that server serves its manifest too.
+  const servedName =
+    state.status === 'shown' && state.source === 'snapshot' ? state.card.shopName : '';
+  useShopManifest(token, servedName, i18n.language);
   useEffect(() => {
     let current = true;
     // Derived from the card token alone: no network, no shop key.
@@ -179,7 +181,8 @@ function MemberCard({ token, onLeave }: Props) {
 /**
  * Installed on the home screen, the card is the café's, not "Setia": the page
  * title and the manifest link name it after the shop (the server's per-card
- * manifest, in the customer's language), once the server answers for it.
+ * manifest, in the customer's language). `shopName` is empty until the shop's
+ * server has answered for this card, so a plain static host keeps the app's.
  */
 function useShopManifest(token: string, shopName: string, language: string) {
   useEffect(() => {
@@ -189,15 +192,8 @@ function useShopManifest(token: string, shopName: string, language: string) {
     const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
     const appManifest = link?.getAttribute('href') ?? null;
     const url = `/api/card/${encodeURIComponent(token)}/manifest.webmanifest?lang=${encodeURIComponent(language)}`;
-    let current = true;
-    // Only where the shop's server serves the card (a plain static host has no such route).
-    void fetch(url)
-      .then((res) => {
-        if (current && res.ok && link) link.setAttribute('href', url);
-      })
-      .catch(() => undefined);
+    link?.setAttribute('href', url);
     return () => {
-      current = false;
       document.title = title;
       if (link && appManifest) link.setAttribute('href', appManifest);
     };
