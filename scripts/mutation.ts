@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { machine, saveSuite, type Row } from '../bench/lib/report';
+import { loadSuite, machine, saveSuite, type Row } from '../bench/lib/report';
 
 const REPORT = 'reports/mutation/mutation.json';
 const AREAS = [
@@ -56,6 +56,15 @@ if (!existsSync(REPORT)) {
 const files = (
   JSON.parse(readFileSync(REPORT, 'utf8')) as { files: Record<string, { mutants: Mutant[] }> }
 ).files;
+const previous = loadSuite('mutation');
+function previousRow(area: string): Row | undefined {
+  return previous?.rows.find((r) => r.what === `mutation score, ${area}`);
+}
+const ranAtOf = (row: Row) => /run of ([^;)]+)/.exec(row.notes ?? '')?.[1];
+const withDate = (notes: string | undefined, ranAt: string | undefined) => {
+  const counts = (notes ?? '').replace(/; run of [^;)]+/, '');
+  return `${counts}; run of ${ranAt ?? 'an earlier date'}`;
+};
 const rows: Row[] = [];
 for (const area of AREAS) {
   const counts: Record<string, number> = {};
@@ -65,12 +74,18 @@ for (const area of AREAS) {
   const killed = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
   const missed = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
   if (killed + missed === 0) {
-    rows.push({
-      what: `mutation score, ${area.name}`,
-      measured: 'not mutated in this run',
-      bar: `≥ ${area.bar} %`,
-      ok: null,
-    });
+    // Not mutated this run: keep the area's last measured figure, dated, rather than lose it.
+    const last = previousRow(area.name);
+    rows.push(
+      last && !last.measured.startsWith('not mutated')
+        ? { ...last, notes: withDate(last.notes, ranAtOf(last) ?? previous?.ranAt) }
+        : {
+            what: `mutation score, ${area.name}`,
+            measured: 'not mutated yet',
+            bar: `≥ ${area.bar} %`,
+            ok: null,
+          },
+    );
     continue;
   }
   const score = (100 * killed) / (killed + missed);

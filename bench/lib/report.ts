@@ -45,6 +45,12 @@ export function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${chromium}`;
 }
 
+/** A suite's last recorded result, if any. */
+export function loadSuite(suite: string): SuiteResult | undefined {
+  if (!existsSync(RESULTS)) return undefined;
+  return (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, SuiteResult>)[suite];
+}
+
 export function saveSuite(result: SuiteResult): void {
   const all: Record<string, SuiteResult> = existsSync(RESULTS)
     ? JSON.parse(readFileSync(RESULTS, 'utf8'))

@@ -145,3 +145,42 @@ describe('format → read round-trips', () => {
     );
   });
 });
+
+describe('the reading at its edges', () => {
+  const huge = { fractionDigits: 2, max: Number.MAX_SAFE_INTEGER * 10 };
+  it('keeps at most 15 digits, leading zeros not counted', () => {
+    expect(readNumber('123456789012345', { locale: 'en', ...huge })).toEqual(ok(123456789012345));
+    expect(readNumber('1234567890123456', { locale: 'en', ...huge })).toEqual(no('tooLarge'));
+    expect(readNumber('1234567890123.45', { locale: 'en', ...huge })).toEqual(ok(1234567890123.45));
+    expect(readNumber('12345678901234.56', { locale: 'en', ...huge })).toEqual(no('tooLarge'));
+    expect(readNumber('000123456789012345', { locale: 'en', ...huge })).toEqual(
+      ok(123456789012345),
+    );
+  });
+
+  it('takes a sign only in front, and a price tag dash only at the end', () => {
+    expect(readMoney('+50.000', 'IDR', 'id')).toEqual(ok(50_000));
+    expect(readMoney('5+0', 'IDR', 'id')).toEqual(no('notANumber'));
+    expect(readMoney('50-000', 'IDR', 'id')).toEqual(no('notANumber'));
+    expect(readMoney('Rp 5.-000', 'IDR', 'id')).toEqual(no('notANumber'));
+  });
+
+  it('ignores invisible marks a keyboard or Intl puts around a number', () => {
+    expect(readMoney('\u200e50.000\u200f', 'IDR', 'id')).toEqual(ok(50_000));
+    expect(readNumber('\u200b1.000', { locale: 'id', fractionDigits: 0 })).toEqual(ok(1000));
+    expect(readNumber('', { locale: 'id', fractionDigits: 0 })).toEqual(no('empty'));
+    expect(readNumber('\u200b ', { locale: 'id', fractionDigits: 0 })).toEqual(no('empty'));
+  });
+
+  it('tells cents that are not zero from a grouping slip in rupiah', () => {
+    expect(readMoney('50.000,05', 'IDR', 'id')).toEqual(no('decimals'));
+    expect(readMoney('1.000.05', 'IDR', 'id')).toEqual(no('grouping'));
+    expect(readMoney('1234.567', 'IDR', 'id')).toEqual(no('grouping'));
+    expect(readMoney('50000,00', 'IDR', 'id')).toEqual(ok(50_000));
+  });
+
+  it('refuses more decimals than the field keeps', () => {
+    expect(readNumber('1.25', { locale: 'en', fractionDigits: 1 })).toEqual(no('decimals'));
+    expect(readNumber('1.2', { locale: 'en', fractionDigits: 1 })).toEqual(ok(1.2));
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_STATS, foldLedger } from './balance';
 import {
   clubUntilOf,
@@ -98,8 +98,12 @@ const statsOf = (events: readonly LedgerEvent[], id: string) =>
     EMPTY_STATS,
   );
 
+// Computed in beforeEach, not in the describe body: Stryker turns a mutant on for tests only.
 describe('insights on a fixed ledger', () => {
-  const r = compute();
+  let r: ReturnType<typeof compute>;
+  beforeEach(() => {
+    r = compute();
+  });
   it('counts visits, new against returning, and per day', () => {
     expect(r.newVisits).toBe(1); // c on day 3
     expect(r.returningVisits).toBe(3); // a ×2, c on day 4
@@ -208,7 +212,10 @@ describe('insights: bonuses, catalogue redemptions, clubs, comments and toleranc
         : statsOf(events, id),
   }));
   const now = T + 15 * DAY;
-  const r = compute(events, who, { now });
+  let r: ReturnType<typeof compute>;
+  beforeEach(() => {
+    r = compute(events, who, { now });
+  });
   Object.assign(second, { events, who, now });
 
   it('counts bonuses as stamps earned but not as visits', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createInsights } from './insights';
 import { createColumnsBuilder, eachColumnEvent } from './ledger-columns';
 import type { LedgerEvent } from './ledger';
@@ -59,11 +59,16 @@ const events: (LedgerEvent & Record<string, unknown>)[] = [
 ];
 
 describe('the ledger as columns', () => {
-  const builder = createColumnsBuilder();
-  for (const e of events) builder.add(e);
-  const columns = builder.finish();
-  const back: LedgerEvent[] = [];
-  eachColumnEvent(columns, (e) => back.push(e));
+  // Built in beforeEach, not in the describe body: Stryker turns a mutant on for tests only.
+  let columns: ReturnType<ReturnType<typeof createColumnsBuilder>['finish']>;
+  let back: LedgerEvent[];
+  beforeEach(() => {
+    const builder = createColumnsBuilder();
+    for (const e of events) builder.add(e);
+    columns = builder.finish();
+    back = [];
+    eachColumnEvent(columns, (e) => back.push(e));
+  });
 
   it('gives every event back with what insights read of it', () => {
     expect(columns.count).toBe(7);
