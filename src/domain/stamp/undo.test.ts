@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UNDO_WINDOW_MS } from './decision';
-import { decideUndo } from './undo';
+import { decideUndo, reversalDraft, undoTarget } from './undo';
 import { at, MIN, stored, T0 } from '../testing/stamp';
 
 const stamp = (time: number, stamps = 1) =>
@@ -42,5 +42,39 @@ describe('undo', () => {
       values: {},
     });
     expect('events' in decideUndo([stamp(T0)], at(T0 + UNDO_WINDOW_MS))).toBe(true);
+  });
+
+  it('finds the newest by time, then by the tablet’s order, whatever order the list is in', () => {
+    const first = stamp(T0, 2);
+    const second = stamp(T0 + MIN, 3);
+    expect(undoTarget([second, first], T0 + 2 * MIN)?.id).toBe(second.id);
+    const a = { ...stamp(T0), seq: 2 };
+    const b = { ...stamp(T0), seq: 1 };
+    expect(undoTarget([a, b], T0 + MIN)?.id).toBe(a.id);
+  });
+
+  it('treats a stamp whose undo was undone as in effect again', () => {
+    const s = stamp(T0);
+    const undo = stored(reversalDraft(s, 'owner', T0 + MIN));
+    expect(undoTarget([s, undo], T0 + 2 * MIN)).toBeNull();
+    const redo = stored(reversalDraft(undo, 'owner', T0 + 2 * MIN));
+    expect(undoTarget([s, undo, redo], T0 + 3 * MIN)?.id).toBe(s.id);
+  });
+
+  it('skips a message sent after the last stamp', () => {
+    const s = stamp(T0);
+    const message = stored({
+      memberId: 'm1',
+      type: 'message',
+      stamps: 0,
+      at: T0 + MIN,
+      staffId: 'owner',
+    });
+    expect(undoTarget([s, message], T0 + 2 * MIN)?.id).toBe(s.id);
+  });
+
+  it('does not undo an action dated beyond the window ahead (a tablet’s clock far ahead)', () => {
+    expect(undoTarget([stamp(T0 + UNDO_WINDOW_MS + 1)], T0)).toBeNull();
+    expect(undoTarget([stamp(T0 + UNDO_WINDOW_MS)], T0)).not.toBeNull();
   });
 });
