@@ -24,6 +24,7 @@ import {
   type Campaign,
   type LedgerRow,
   type MessageLanguage,
+  type MessageSend,
   type MessageShop,
 } from './messages';
 import type { SegmentMatch } from './segments';
@@ -278,5 +279,94 @@ describe('who already got a campaign', () => {
     const queue = campaignQueue([withId('a'), withId('kept'), withId('new')], sent);
     expect(queue.toSend.map((m) => m.member.id)).toEqual(['new']);
     expect(queue.alreadySent.map((m) => m.member.id)).toEqual(['a', 'kept']);
+  });
+});
+
+describe('messages at their edges', () => {
+  it('writes in each country’s language by default, English elsewhere', () => {
+    expect(['ID', 'MY', 'VN', 'SG', 'GB', ''].map(shopLanguageFor)).toEqual([
+      'id',
+      'ms',
+      'vi',
+      'en',
+      'en',
+      'en',
+    ]);
+  });
+
+  it('takes a campaign name of 60 characters and a text of 1000, not one more', () => {
+    const input = {
+      name: 'x'.repeat(60),
+      segment: campaign.segment,
+      texts: { id: 'y'.repeat(1000) },
+    };
+    expect(validateCampaign(input, 'id')).toEqual({});
+    expect(validateCampaign({ ...input, name: ` ${'x'.repeat(60)} ` }, 'id')).toEqual({});
+    expect(
+      validateCampaign({ ...input, name: 'x'.repeat(61), texts: { id: 'y'.repeat(1001) } }, 'id'),
+    ).toEqual({ name: 'campaign.nameTooLong', id: 'campaign.textTooLong' });
+  });
+
+  it('counts a text of only spaces as no text', () => {
+    const input = { name: 'March', segment: campaign.segment, texts: { id: '   ', en: ' \n ' } };
+    expect(validateCampaign(input, 'id')).toEqual({ id: 'campaign.text' });
+    expect(validateCampaign({ ...input, texts: { ...input.texts, ms: ' {nama} ' } }, 'id')).toEqual(
+      {
+        id: 'campaign.text',
+        ms: 'campaign.placeholder',
+      },
+    );
+  });
+
+  it('does not pick a language whose text is only spaces', () => {
+    expect(messageLanguage({ texts: { vi: '  ', id: 'Halo' } }, 'vi', 'id')).toBe('id');
+    expect(messageLanguage({ texts: { id: ' ', ms: 'Hai' } }, null, 'id')).toBe('ms');
+    expect(messageLanguage({ texts: { en: ' ', vi: 'Chào' } }, 'id', 'ms')).toBe('vi');
+  });
+
+  it('writes an empty message for a campaign with no text at all, in the shop’s language', () => {
+    expect(
+      renderMessage({ texts: {} }, match(member('Budi', '+6281234567890')), shop('MY'), formatDate),
+    ).toEqual({ language: 'ms', text: '' });
+  });
+});
+
+describe('which ledger rows are sends', () => {
+  const row = (partial: Partial<LedgerRow> & Pick<LedgerRow, 'id' | 'type'>): LedgerRow => ({
+    memberId: 'a',
+    at: 1000,
+    deviceId: 'd',
+    staffId: 's',
+    ...partial,
+  });
+
+  it('only a message naming its campaign is a send, and only an undo cancels one', () => {
+    const rows = [
+      row({ id: 's1', type: 'message', campaignId: 'c1', channel: 'whatsapp' }),
+      row({ id: 's2', type: 'message', channel: 'whatsapp' }), // no campaign
+      row({ id: 's3', type: 'stamp', campaignId: 'c1' }), // a stamp is never a send
+      row({ id: 's4', type: 'message', campaignId: 'c1', channel: 'broadcast' }),
+      row({ id: 's5', type: 'adjustment', reverses: 's4' }), // not an undo
+    ];
+    expect(sendsInLedger(rows).map((s) => [s.id, s.channel])).toEqual([
+      ['s1', 'whatsapp'],
+      ['s4', 'broadcast'],
+    ]);
+  });
+
+  it('keeps the first send of a campaign to a member, whatever order they come in', () => {
+    const send = (id: string, at: number, campaignId = 'c1'): MessageSend => ({
+      id,
+      campaignId,
+      memberId: 'a',
+      channel: 'whatsapp',
+      at,
+      deviceId: 'd',
+      staffId: 's',
+    });
+    expect([...sentTo([send('s1', 7000), send('s2', 9000), send('s3', 1000, 'c2')], 'c1')]).toEqual(
+      [['a', 7000]],
+    );
+    expect([...sentTo([send('s2', 9000), send('s1', 7000)], 'c1')]).toEqual([['a', 7000]]);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalisePhone } from './phone';
+import { formatPhone, normalisePhone, phoneKeys } from './phone';
 import { parseMemberQuery } from './search';
 
 function keysOf(input: string, country: string): string[] {
@@ -44,5 +44,31 @@ describe('phones', () => {
         },
       ),
     );
+  });
+});
+
+describe('phones as the shop sees them', () => {
+  it('reads a number with spaces around it', () => {
+    expect(normalisePhone('  0812-3456-789  ', 'ID')).toEqual({
+      ok: true,
+      phone: { e164: '+628123456789', keys: ['8123456789', '628123456789'] },
+    });
+  });
+
+  it('refuses a number of the right shape but too short for the country', () => {
+    expect(normalisePhone('0812 34', 'ID')).toEqual({ ok: false, error: 'invalid' });
+    expect(normalisePhone('+62 000 0000 000', 'ID')).toEqual({ ok: false, error: 'invalid' });
+  });
+
+  it('makes search keys from a stored number: national and international digits', () => {
+    expect(phoneKeys('+628123456789')).toEqual(['8123456789', '628123456789']);
+    expect(phoneKeys('+84912345678')).toEqual(['912345678', '84912345678']);
+    // A number from an old export that libphonenumber cannot read is still searchable by its digits.
+    expect(phoneKeys('12345')).toEqual(['12345']);
+  });
+
+  it('shows numbers in international format, and anything unreadable as it is', () => {
+    expect(formatPhone('+628123456789')).toBe('+62 812 3456 789');
+    expect(formatPhone('nope')).toBe('nope');
   });
 });

@@ -252,3 +252,99 @@ describe('segment properties', () => {
     );
   });
 });
+
+describe('segments at their edges', () => {
+  it('takes the owner’s numbers up to their limits, not one past', () => {
+    const ok: Segment[] = [
+      { kind: 'lapsed', days: 1 },
+      { kind: 'lapsed', days: 3650 },
+      { kind: 'nearReward', stamps: 1 },
+      { kind: 'nearReward', stamps: 5 },
+      { kind: 'expiring', days: 1 },
+      { kind: 'expiring', days: 90 },
+      { kind: 'clubEnding', days: 1 },
+      { kind: 'clubEnding', days: 90 },
+      { kind: 'tier', tierId: 'gold' },
+    ];
+    for (const s of ok) expect(validateSegment(s)).toBeNull();
+    expect(
+      [
+        { kind: 'lapsed', days: 3651 },
+        { kind: 'lapsed', days: 1.5 },
+        { kind: 'nearReward', stamps: 0 },
+        { kind: 'expiring', days: 0 },
+        { kind: 'expiring', days: 91 },
+        { kind: 'clubEnding', days: 0 },
+        { kind: 'clubEnding', days: 91 },
+      ].map((s) => validateSegment(s as Segment)),
+    ).toEqual([
+      'segment.days',
+      'segment.days',
+      'segment.stamps',
+      'segment.days',
+      'segment.days',
+      'segment.days',
+      'segment.days',
+    ]);
+  });
+
+  it('celebrates a 29 February birthday on the real day in a leap year, not on the 28th', () => {
+    // 2044: 28 February is a Sunday, the leap day the next Monday.
+    const leap = [member({ name: 'leap', birthday: '2000-02-29' })];
+    expect(names(leap, { kind: 'birthdayWeek' }, ctx({ today: '2044-02-25' }))).toEqual([]);
+    expect(
+      selectSegment(leap, { kind: 'birthdayWeek' }, ctx({ today: '2044-03-01' })).matches[0]?.date,
+    ).toBe('2044-02-29');
+  });
+
+  it('puts a new member on a short card near the reward, and never one who owes stamps', () => {
+    const fresh = member({ name: 'fresh' });
+    const owes = member({ name: 'owes', stats: { ...fresh.stats, balance: -1 } });
+    const c = ctx({ stampsPerCard: 2 });
+    expect(
+      selectSegment([fresh, owes], { kind: 'nearReward', stamps: 2 }, c).matches.map((m) => [
+        m.member.name,
+        m.stamps,
+      ]),
+    ).toEqual([['fresh', 2]]);
+  });
+
+  it('reaches nobody by tier or club end when the shop has neither', () => {
+    const members = [member({ name: 'a' })];
+    expect(names(members, { kind: 'tier', tierId: 'gold' })).toEqual([]);
+    expect(names(members, { kind: 'clubEnding', days: 14 })).toEqual([]);
+  });
+
+  it('club ending: up to exactly 14 days ahead, not a club that ends now or has ended', () => {
+    const ends = new Map<string, number>([
+      ['ended yesterday', at(today) - DAY],
+      ['ends now', at(today)],
+      ['ends in a minute', at(today) + 60_000],
+      ['ends in 14 days', at(today) + 14 * DAY],
+      ['ends in 14 days and a minute', at(today) + 14 * DAY + 60_000],
+    ]);
+    const members = [...ends.keys()].map((name) => member({ name }));
+    const c = ctx({ clubUntilOf: (m) => ends.get(m.name) ?? null });
+    expect(
+      selectSegment(members, { kind: 'clubEnding', days: 14 }, c).matches.map((m) => [
+        m.member.name,
+        m.date,
+      ]),
+    ).toEqual([
+      ['ends in a minute', '2026-03-12'],
+      ['ends in 14 days', '2026-03-26'],
+    ]);
+  });
+
+  it('counts without consent only those in the segment', () => {
+    const members = [
+      member({ name: 'lapsed, no consent', marketingConsent: false }, [stamp('2025-12-01', 1)]),
+      member({ name: 'regular, no consent', marketingConsent: false }, [stamp('2026-03-10', 1)]),
+      member({ name: 'never came, no consent', marketingConsent: false }),
+    ];
+    expect(selectSegment(members, { kind: 'lapsed', days: 60 }, ctx())).toEqual({
+      matches: [],
+      withoutConsent: 1,
+    });
+  });
+});
