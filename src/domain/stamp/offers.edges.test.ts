@@ -53,6 +53,7 @@ describe('a catalogue reward the owner writes, at its edges', () => {
     expect(rewardAvailability(mug, 24, 0)).toBe('tooFewStamps');
     expect(rewardAvailability(mug, 25, 2)).toBe('soldOut');
     expect(rewardAvailability(mug, 25, 1)).toBe('ok');
+    expect(rewardAvailability({ ...mug, limit: null }, 25, 500)).toBe('ok');
   });
 });
 
