@@ -228,3 +228,25 @@ describe('the campaigns’ sends and returns', () => {
     expect(a.returns().size).toBe(0);
   });
 });
+
+describe('a member’s stamp days as expiry reads them', () => {
+  it('come oldest first, whatever order the ledger arrived in', () => {
+    const a = audienceOf([
+      event('stamp', 'rina', NOW - 1 * DAY, 1),
+      event('stamp', 'rina', NOW - 3 * DAY, 2),
+      event('stamp', 'rina', NOW - 2 * DAY, 3),
+      event('stamp', 'rina', NOW - 5 * DAY, 4),
+    ]);
+    expect(stampDaysOfAudience(a.member('rina')).map(([day, earned]) => [day, earned])).toEqual([
+      ['2026-03-07', 4],
+      ['2026-03-09', 2],
+      ['2026-03-10', 3],
+      ['2026-03-11', 1],
+    ]);
+  });
+
+  it('keep a visit that earned no stamps (the counter’s limit reached): it is still a visit', () => {
+    const a = audienceOf([event('stamp', 'rina', NOW - DAY, 0)]);
+    expect(stampDaysOfAudience(a.member('rina'))).toEqual([['2026-03-11', 0, 0, 1]]);
+  });
+});
