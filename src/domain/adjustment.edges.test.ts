@@ -17,7 +17,7 @@ describe('owner adjustment at its edges', () => {
   });
 
   it('refuses stamps that are not a whole number, and zero', () => {
-    for (const stamps of ['1.5', '3 stamps', 'abc', '', '++3', '3-'])
+    for (const stamps of ['1.5', '3 stamps', 'abc', '', '++3', '3-', '3+'])
       expect(validateAdjustment({ stamps, reason: 'gift' }).stamps).toBe('adjustment.stamps');
     expect(validateAdjustment({ stamps: '0', reason: 'gift' }).stamps).toBe('adjustment.zero');
     expect(validateAdjustment({ stamps: '-0', reason: 'gift' }).stamps).toBe('adjustment.zero');

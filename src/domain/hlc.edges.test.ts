@@ -40,4 +40,14 @@ describe('hybrid logical clock at its edges', () => {
     const other = { millis: 1000, counter: 9, node: 'kitchen' };
     expect(hlcReceive(tablet, other, 3000)).toEqual({ millis: 3000, counter: 0, node: 'counter' });
   });
+
+  it('a pulled edit from ahead with a smaller counter is followed from its own counter', () => {
+    const ahead = { millis: 2000, counter: 1, node: 'kitchen' };
+    expect(hlcReceive(tablet, ahead, 900)).toEqual({ millis: 2000, counter: 2, node: 'counter' });
+  });
+
+  it('reads nothing from a clock with a second line after it', () => {
+    expect(parseHlc('0000000000z-0010-tab1')).toEqual({ millis: 35, counter: 36, node: 'tab1' });
+    expect(parseHlc('0000000000z-0010-tab1\nextra')).toBeNull();
+  });
 });

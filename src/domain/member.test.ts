@@ -49,6 +49,9 @@ describe('validateMemberInput', () => {
       'birthday.tooOld',
     );
     expect(validateMemberInput({ ...ok, birthday: '1990-02-28' }, today)).toEqual({});
+    // Months and days past the calendar, and years JavaScript reads as 19xx, are not dates.
+    for (const birthday of ['2000-13-01', '2000-00-10', '2000-04-31', '2000-04-00', '0050-01-01'])
+      expect(validateMemberInput({ ...ok, birthday }, today).birthday).toBe('birthday.invalid');
   });
 });
 

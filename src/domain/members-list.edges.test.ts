@@ -208,3 +208,54 @@ describe('sorting the members list', () => {
     });
   });
 });
+
+describe('the members list at its edges', () => {
+  const rows = [
+    row('a', 'Siti Rahma', { phone: '+628123456789', stamps: 5 }),
+    row('b', 'Budi 12', { phone: '+6281200001111', stamps: 4 }),
+  ];
+
+  it('searches phones only when all that was typed is phone-like', () => {
+    // "12ab" is a name search: Budi's phone has 12 in it, his name has no "12ab".
+    expect(ids(filterRows(rows, { ...ALL_MEMBERS, text: '12ab' }))).toEqual([]);
+    expect(ids(filterRows(rows, { ...ALL_MEMBERS, text: '120000' }))).toEqual(['b']);
+  });
+
+  it('filters nothing by a minimum that is not a finite number', () => {
+    expect(ids(filterRows(rows, { ...ALL_MEMBERS, minStamps: Number.POSITIVE_INFINITY }))).toEqual([
+      'a',
+      'b',
+    ]);
+  });
+
+  it('sorts names as folded, so capitals and accents do not jump the queue', () => {
+    const list = [row('1', 'Budi'), row('2', 'adi'), row('3', 'Ánh'), row('4', 'citra')];
+    expect(ids(sortRows(list, { key: 'name', direction: 'ascending' }))).toEqual([
+      '2',
+      '3',
+      '1',
+      '4',
+    ]);
+  });
+
+  it('sorts members alike in every way by id', () => {
+    const list = [row('c', 'Ana'), row('a', 'Ana'), row('b', 'Ana')];
+    expect(ids(sortRows(list, { key: 'stamps', direction: 'descending' }))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(ids(sortRows(list, { key: 'name', direction: 'descending' }))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('starts a new column in its own direction, whatever the old one was', () => {
+    expect(nextSort({ key: 'name', direction: 'descending' }, 'stamps')).toEqual({
+      key: 'stamps',
+      direction: 'descending',
+    });
+    expect(nextSort({ key: 'stamps', direction: 'ascending' }, 'name')).toEqual({
+      key: 'name',
+      direction: 'ascending',
+    });
+  });
+});

@@ -20,13 +20,13 @@ describe('rule field errors', () => {
           },
         ],
       }),
-    ).toEqual({
+    ).toStrictEqual({
       welcomeStamps: 'rules.bonus',
       'promotions.1.name': 'rules.promotionName',
       'promotions.1.multiplier': 'rules.multiplier',
       'promotions.1.to': 'rules.promotionDates',
     });
-    expect(ruleFieldErrors(DEFAULT_RULES)).toEqual({});
+    expect(ruleFieldErrors(DEFAULT_RULES)).toStrictEqual({});
   });
 });
 

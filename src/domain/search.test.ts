@@ -21,6 +21,8 @@ describe('member search', () => {
     expect(parseMemberQuery('(0812) 345.678')).toEqual({ kind: 'phone', digits: '812345678' });
     expect(parseMemberQuery('00 62 812')).toEqual({ kind: 'phone', digits: '62812' });
     expect(parseMemberQuery(' 12 ')).toEqual({ kind: 'phone', digits: '12' });
+    // Only leading zeros go: the zeros inside a number stay.
+    expect(parseMemberQuery('812 3000')).toEqual({ kind: 'phone', digits: '8123000' });
   });
 
   it('waits for two digits before searching phones', () => {

@@ -120,6 +120,9 @@ describe('segments', () => {
     const leap = [member({ name: 'leap', birthday: '2000-02-29' })];
     const feb = ctx({ today: '2026-02-26' });
     expect(selectSegment(leap, { kind: 'birthdayWeek' }, feb).matches[0]?.date).toBe('2026-02-28');
+    // A shop whose week starts on Saturday: 7 to 13 March.
+    const saturday = ctx({ weekStartsOn: 6 });
+    expect(names(members, { kind: 'birthdayWeek' }, saturday)).toEqual(['monday', 'last sunday']);
     const newYear = [member({ name: 'january', birthday: '1999-01-02' })];
     const dec = ctx({ today: '2026-12-30' });
     expect(selectSegment(newYear, { kind: 'birthdayWeek' }, dec).matches[0]?.date).toBe(

@@ -51,6 +51,32 @@ describe('settings merge at its edges', () => {
     expect(earlier.changed).toEqual([]);
   });
 
+  it('lists campaigns by id on every tablet, whatever order they arrive in', () => {
+    const c = (id: string) => ({ id, name: id, text: id });
+    const first = mergeSettings(shop, {}, { campaigns: [c('01D'), c('01B')] }, h(1));
+    const merged = mergeSettings(
+      first.settings,
+      first.clocks,
+      { campaigns: [c('01E'), c('01A'), c('01C')] },
+      h(2),
+    );
+    expect((merged.settings.campaigns as { id: string }[]).map((x) => x.id)).toEqual([
+      '01A',
+      '01B',
+      '01C',
+      '01D',
+      '01E',
+    ]);
+  });
+
+  it('lets the first clocked edit of a campaign replace one held without a clock', () => {
+    const held = { ...shop, campaigns: [missYou] };
+    const edited = { ...missYou, text: 'Come back for a free coffee' };
+    const merged = mergeSettings(held, {}, { campaigns: [edited] }, h(1));
+    expect(merged.settings.campaigns).toEqual([edited]);
+    expect(merged.clocks).toEqual({ campaigns: h(1) });
+  });
+
   it('adds a campaign from an earlier edit without moving the clock back', () => {
     const first = mergeSettings(shop, {}, { campaigns: [birthday] }, h(5));
     const merged = mergeSettings(first.settings, first.clocks, { campaigns: [missYou] }, h(2));

@@ -37,10 +37,6 @@ export function refuse(refused: string, values: Refusal['values'] = {}): Refusal
   return { refused, values };
 }
 
-export function isRefusal(decision: object): decision is Refusal {
-  return 'refused' in decision;
-}
-
 /** A local date, YYYY-MM-DD, and its weekday (0 = Sunday). */
 export interface LocalDay {
   date: string;

@@ -85,6 +85,16 @@ describe('the referrer’s bonus', () => {
     ).toEqual(line);
   });
 
+  it('is found among the other lines of the event that paid it', () => {
+    const paid = event({
+      memberId: friend.referredBy,
+      type: 'stamp',
+      stamps: 4,
+      lines: [{ rule: 'base', stamps: 1 }, line],
+    });
+    expect(referralLine(rules, friend, [], [paid])).toBeNull();
+  });
+
   it('never comes for oneself, without a referrer, or when the program gives none', () => {
     expect(referralLine(rules, { id: 'm', referredBy: 'm' }, [], [])).toBeNull();
     expect(referralLine(rules, { id: friend.id, referredBy: null }, [], [])).toBeNull();
