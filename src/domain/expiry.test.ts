@@ -1,16 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { effectiveEvents, foldLedger } from './balance';
+import { EMPTY_STATS, effectiveEvents, foldLedger } from './balance';
 import { addDays, addMonths, type LocalDate } from './calendar';
 import {
   balanceAfterExpiry,
   EXPIRY_OFF,
+  expiryOn,
   expiryView,
   foldExpiryStats,
   foldStampDays,
   legacyStampDays,
+  memberExpiry,
   outstandingRewards,
   savedExpiryRule,
+  shopDayOf,
   validateExpiryRule,
   type ExpiryRule,
   type StampDay,
@@ -666,5 +669,157 @@ describe('days of a member', () => {
       ['2026-01-03', 1, 0, 1],
     ]);
     expect(DAY).toBe(86_400_000);
+  });
+});
+
+describe('expiry at its edges', () => {
+  const rule = earned(3);
+
+  it('takes the off rule as it is, and 1 month', () => {
+    expect(validateExpiryRule(EXPIRY_OFF)).toEqual([]);
+    expect(validateExpiryRule(earned(1))).toEqual([]);
+  });
+
+  it('restarts the count when only the mode changes', () => {
+    const first = savedExpiryRule(undefined, { mode: 'earned', months: 12 }, '2026-01-01');
+    expect(savedExpiryRule(first, { mode: 'lastVisit', months: 12 }, '2026-05-01')).toEqual({
+      mode: 'lastVisit',
+      months: 12,
+      since: '2026-05-01',
+    });
+  });
+
+  it('takes an undone earning from the newest stamps, leaving no empty lot', () => {
+    const days: StampDay[] = [
+      ['2026-01-01', 5, 0, 1],
+      ['2026-01-05', -2, 0, 0],
+    ];
+    expect(expiryView(days, rule, '2026-01-10')).toEqual({
+      plainBalance: 3,
+      balance: 3,
+      expired: 0,
+      next: { on: '2026-04-01', stamps: 3 },
+      schedule: [{ on: '2026-04-01', stamps: 3 }],
+    });
+    const allUndone: StampDay[] = [
+      ['2026-01-01', 5, 0, 1],
+      ['2026-01-05', -5, 0, 0],
+    ];
+    expect(expiryView(allUndone, rule, '2026-01-10')).toEqual({
+      plainBalance: 0,
+      balance: 0,
+      expired: 0,
+      next: null,
+      schedule: [],
+    });
+  });
+
+  it('takes an undone earning from expired stamps next, and owes the rest', () => {
+    const days: StampDay[] = [
+      ['2026-01-01', 2, 0, 1],
+      ['2026-06-01', -3, 0, 0],
+    ];
+    expect(expiryView(days, rule, '2026-06-02')).toMatchObject({
+      plainBalance: -1,
+      balance: -1,
+      expired: 0,
+      schedule: [],
+    });
+    const fewer: StampDay[] = [
+      ['2026-01-01', 5, 0, 1],
+      ['2026-06-01', -3, 0, 0],
+    ];
+    expect(expiryView(fewer, rule, '2026-06-02')).toMatchObject({ balance: 0, expired: 2 });
+  });
+
+  it('keeps a day’s undone reward and its new stamps as one lot', () => {
+    const days: StampDay[] = [['2026-01-01', 3, -2, 1]];
+    expect(expiryView(days, rule, '2026-01-02')).toMatchObject({
+      balance: 5,
+      schedule: [{ on: '2026-04-01', stamps: 5 }],
+    });
+  });
+
+  it('reads stamp days in any order as if sorted', () => {
+    const days: StampDay[] = [
+      ['2026-03-01', 2, 0, 1],
+      ['2026-01-01', 4, 1, 1],
+      ['2026-02-01', 0, 1, 0],
+    ];
+    const sorted = [...days].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    expect(expiryView(days, rule, '2026-04-15')).toEqual(expiryView(sorted, rule, '2026-04-15'));
+    expect(expiryView(days, rule, '2026-04-15')).toMatchObject({ balance: 2, expired: 2 });
+  });
+
+  it('counts the last visit only on a day with a visit: a later bonus day is not a visit', () => {
+    const days: StampDay[] = [
+      ['2026-01-01', 5, 0, 1],
+      ['2026-03-01', 1, 0, 0],
+    ];
+    expect(expiryView(days, lastVisit(3), '2026-03-02').schedule).toEqual([
+      { on: '2026-04-01', stamps: 5 },
+      { on: '2026-06-01', stamps: 1 },
+    ]);
+  });
+
+  it('keeps folded stamp days oldest first when new events come before the base’s days', () => {
+    const base: StampDay[] = [['2026-01-10', 3, 0, 1]];
+    expect(foldStampDays([ev('stamp', 2, '2026-01-05')], base, dayOf)).toEqual([
+      ['2026-01-05', 2, 0, 1],
+      ['2026-01-10', 3, 0, 1],
+    ]);
+  });
+
+  it('counts a base-only undo without a recorded time on its own day, without a legacy base', () => {
+    const stamp = ev('stamp', 3, '2026-01-10');
+    const base = foldStampDays([stamp], [], dayOf);
+    const bare = { ...undo(stamp, at('2026-01-12'), false), reversed: undefined };
+    expect(foldStampDays([bare], base, dayOf)).toEqual([
+      ['2026-01-10', 3, 0, 1],
+      // Without what it undid, the reversal cannot say it took back a visit.
+      ['2026-01-12', -3, 0, 0],
+    ]);
+  });
+
+  it('counts the undo of an event packed in a legacy base no earlier than the base’s day', () => {
+    const first = ev('stamp', 2, '2026-01-01');
+    const stats = foldLedger([first, ev('stamp', 3, '2026-01-20')]);
+    expect(foldExpiryStats([undo(first, at('2026-02-01'))], stats, dayOf).stampDays).toEqual([
+      ['2026-01-20', 3, 0, 0],
+    ]);
+  });
+
+  it('gives stats with no events no stamp days, and no visit day without a visit', () => {
+    expect(legacyStampDays(EMPTY_STATS, dayOf)).toEqual([]);
+    const bonusOnly = { ...EMPTY_STATS, balance: 2, lastEventAt: at('2026-01-05') };
+    expect(legacyStampDays(bonusOnly, dayOf)).toEqual([['2026-01-05', 2, 0, 0]]);
+  });
+
+  it('reads the day in the shop’s zone, else the device’s, else UTC', () => {
+    const newYearInJakarta = Date.parse('2026-12-31T17:30:00Z');
+    expect(shopDayOf({ timeZone: 'Asia/Jakarta' }, 'UTC')(newYearInJakarta)).toBe('2027-01-01');
+    expect(shopDayOf({ timeZone: 'Mars/Olympus' }, 'Asia/Ho_Chi_Minh')(newYearInJakarta)).toBe(
+      '2027-01-01',
+    );
+    expect(shopDayOf({ timeZone: '' }, 'Asia/Kuala_Lumpur')(newYearInJakarta)).toBe('2027-01-01');
+    expect(shopDayOf({}, 'Asia/Jakarta')(newYearInJakarta)).toBe('2027-01-01');
+    expect(shopDayOf({}, 'Nowhere/Town')(newYearInJakarta)).toBe('2026-12-31');
+    expect(shopDayOf({ timeZone: 'UTC' }, 'Asia/Jakarta')(newYearInJakarta)).toBe('2026-12-31');
+  });
+
+  it('says whether stamps expire at all', () => {
+    expect(expiryOn({})).toBe(false);
+    expect(expiryOn({ expiry: EXPIRY_OFF })).toBe(false);
+    expect(expiryOn({ expiry: rule })).toBe(true);
+  });
+
+  it('gives one member’s stamps after expiry as of now, in the shop’s days', () => {
+    const events = [ev('stamp', 4, '2026-01-01'), ev('stamp', 3, '2026-03-01')];
+    expect(memberExpiry(events, undefined, rule, at('2026-04-02'), dayOf)).toMatchObject({
+      plainBalance: 7,
+      balance: 3,
+      expired: 4,
+      next: { on: '2026-06-01', stamps: 3 },
+    });
   });
 });
