@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_STATS, foldLedger, type MemberStats } from './balance';
+import { EMPTY_STATS, foldLedger, RECENT_VISITS, type MemberStats } from './balance';
 import type { LedgerEvent } from './ledger';
 import { reversalDraft } from './stamp/undo';
 
@@ -84,5 +84,48 @@ describe('a member’s stats at their edges', () => {
     const first = undo(stamp, T + 1000);
     const second = undo(first, T + 2000);
     expect(foldLedger([first, second], base)).toMatchObject({ balance: 2, visits: 1 });
+  });
+
+  it('keeps an unsettled conflict from the base when new visits are folded on top', () => {
+    const redeem = ev('redeem', -10, T);
+    const after = foldLedger([ev('stamp', 4, T + 1000)], foldLedger([redeem]));
+    expect(after).toMatchObject({ balance: -6, conflicts: [redeem.id] });
+  });
+
+  it('clears only the undone reward’s conflict when two overdrawn rewards sit in the base', () => {
+    const first = ev('redeem', -10, T);
+    const second = ev('redeem', -10, T + 1000);
+    const base = foldLedger([first, second]);
+    expect(base.conflicts).toEqual([first.id, second.id]);
+    const after = foldLedger([undo(first, T + 2000)], base);
+    expect(after).toMatchObject({ balance: -10, redeemed: 1, conflicts: [second.id] });
+  });
+
+  it('leaves a member who was only sent messages as never seen', () => {
+    expect(foldLedger([ev('message', 0, T), ev('message', 0, T + 1000)])).toEqual(EMPTY_STATS);
+  });
+
+  it('remembers only the newest visits', () => {
+    const visits = Array.from({ length: RECENT_VISITS + 1 }, (_, i) =>
+      ev('stamp', 1, T + i * 1000),
+    );
+    const stats = foldLedger(visits);
+    expect(RECENT_VISITS).toBe(10);
+    expect(stats.visits).toBe(11);
+    expect(stats.recentVisits.map((v) => v.eventId)).toEqual(
+      visits
+        .slice(1)
+        .reverse()
+        .map((v) => v.id),
+    );
+  });
+
+  it('changes nothing when an undo that names no event is undone and then redone', () => {
+    // The sync protocol lets a reversal arrive without `reverses`; it undoes nothing.
+    const stray = ev('reversal', -2, T + 1000);
+    const undoStray = undo(stray, T + 2000);
+    const redo = undo(undoStray, T + 3000);
+    const stats = foldLedger([ev('stamp', 3, T), stray, undoStray, redo]);
+    expect(stats).toMatchObject({ balance: 3, earned: 3, adjusted: 0, visits: 1 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayInZone, daysBetween, isLeapYear } from './calendar';
+import { addDays, addMonths, dayInZone, daysBetween, isLeapYear, weekdayOf } from './calendar';
 
 describe('the shop’s calendar at its edges', () => {
   it('has leap years every 4 years, but not every 100, yet every 400', () => {
@@ -34,5 +34,16 @@ describe('the shop’s calendar at its edges', () => {
     expect(santiago(Date.parse('2026-04-05T02:30:00Z'))).toBe('2026-04-04');
     expect(santiago(Date.parse('2026-04-05T03:30:00Z'))).toBe('2026-04-04');
     expect(santiago(Date.parse('2026-04-05T04:30:00Z'))).toBe('2026-04-05');
+  });
+
+  it('refuses a month or day holding something other than digits, naming the date', () => {
+    for (const day of ['2026-0a-01', '2026-1/-01', '2026-01-0a', '2026-01-3/', '2026-O1-01'])
+      expect(() => weekdayOf(day), day).toThrow(new RangeError(`not a YYYY-MM-DD date: ${day}`));
+  });
+
+  it('keeps the 31st when adding months in a leap year lands on a long month', () => {
+    expect(addMonths('2024-01-31', 2)).toBe('2024-03-31');
+    expect(addMonths('2024-05-31', 2)).toBe('2024-07-31');
+    expect(addMonths('2024-03-30', 1)).toBe('2024-04-30');
   });
 });

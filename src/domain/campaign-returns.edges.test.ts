@@ -39,6 +39,12 @@ describe('who came back after a campaign, at the edges of the window', () => {
     expect(returnedAt([send('a', T0), visit('a', T0 + 14 * DAY + 1)], 'a')).toBeNull();
   });
 
+  it('counts from the first message of a campaign when a member got it twice', () => {
+    const ledger = [send('a', T0), visit('a', T0 + 3 * DAY), send('a', T0 + 5 * DAY)];
+    expect(returnedAt(ledger, 'a')).toBe(T0 + 3 * DAY);
+    expect(returnedAt([...ledger].reverse(), 'a')).toBe(T0 + 3 * DAY);
+  });
+
   it('names the first visit after the message, whatever order the ledger is read in', () => {
     const ledger = [
       visit('a', T0 + 9 * DAY),

@@ -78,3 +78,18 @@ describe('the ledger as columns at its edges', () => {
     expect(back).toEqual([]);
   });
 });
+
+describe('the ledger as columns, odd fields', () => {
+  it('takes an override left empty for none', () => {
+    const odd = {
+      ...base,
+      id: 'n',
+      type: 'stamp',
+      stamps: 1,
+      override: null,
+    } as unknown as LedgerEvent;
+    const { cols, back } = pack([odd]);
+    expect(cols.flags[0]).toBe(0);
+    expect(back).toStrictEqual([kept({ ...base, id: 'n', type: 'stamp', stamps: 1 })]);
+  });
+});

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_STATS } from './balance';
 import type { LedgerEvent } from './ledger';
+import type { Member } from './member';
 import {
   checkImportRows,
   eventRow,
   exportFileName,
   LEDGER_COLUMNS,
+  MEMBER_COLUMNS,
+  memberRow,
   readDate,
   STAMPS_IMPORT_MAX,
   type ImportContext,
@@ -242,5 +246,115 @@ describe('the ledger export', () => {
   it('names the file by what it holds and the shop’s day', () => {
     expect(exportFileName('members', '2026-11-25')).toBe('setia-members-2026-11-25.csv');
     expect(exportFileName('ledger', '2026-01-02')).toBe('setia-ledger-2026-01-02.csv');
+  });
+});
+
+describe('the members export row', () => {
+  const siti: Member = {
+    id: ULID_ID,
+    name: 'Siti Rahma',
+    phone: '+628123456789',
+    email: null,
+    birthday: '1990-02-14',
+    marketingConsent: false,
+    consentAt: null,
+    anonymised: false,
+    joinedAt: Date.parse('2025-01-02T03:04:05.000Z'),
+    nameWords: ['siti', 'rahma'],
+    phoneKeys: [],
+    clocks: {},
+    stats: {
+      ...EMPTY_STATS,
+      visits: 3,
+      earned: 5,
+      balance: 2,
+      redeemed: 1,
+      lastVisitAt: Date.parse('2026-11-20T09:30:00.000Z'),
+    },
+  };
+
+  it('writes no consent as "no", blanks for what is missing, and an empty tier when none is given', () => {
+    const row = memberRow(siti);
+    expect(row).toHaveLength(MEMBER_COLUMNS.length);
+    expect(row).toEqual([
+      ULID_ID,
+      'Siti Rahma',
+      "'+628123456789",
+      '',
+      '1990-02-14',
+      'no',
+      '',
+      '2025-01-02T03:04:05.000Z',
+      '2026-11-20T09:30:00.000Z',
+      '3',
+      '5',
+      '2',
+      '1',
+      '',
+    ]);
+  });
+
+  it('writes the tier’s name last, neutralised like any text a person typed', () => {
+    expect(memberRow(siti, 'Gold').at(-1)).toBe('Gold');
+    expect(memberRow(siti, '=Gold').at(-1)).toBe("'=Gold");
+  });
+});
+
+describe('importing rows that are not quite tidy', () => {
+  it('reads the cells a short row lacks as empty', () => {
+    const c = checkImportRows(
+      [['name', 'phone', 'email'], ['Siti']],
+      ['name', 'phone', 'email'],
+      CTX,
+    );
+    expect(c.problems).toEqual([]);
+    expect(c.members[0]!.fields).toMatchObject({ name: 'Siti', phone: null, email: null });
+  });
+
+  it('reads a cell of spaces as empty and trims the others', () => {
+    const c = check(['id', 'name', 'phone'], [` ${ULID_ID} `, 'Siti', '  ']);
+    expect(c.problems).toEqual([]);
+    expect(c.members[0]).toMatchObject({ id: ULID_ID, fields: { phone: null }, phoneKeys: [] });
+  });
+
+  it('takes a "—" name with a phone or an email for a missing name, not an anonymised member', () => {
+    const c = check(
+      ['name', 'phone', 'email'],
+      ['—', '0812 3456 7890', ''],
+      ['—', '', 'a@kopi.id'],
+    );
+    expect(c.members).toEqual([]);
+    expect(c.problems).toEqual([
+      { row: 2, code: 'name.required' },
+      { row: 3, code: 'name.required' },
+    ]);
+  });
+
+  it('reads an anonymised row cut short, and trims its cells', () => {
+    const targets: ImportTarget[] = ['name', 'phone', 'joined', 'id', 'stamps'];
+    const c = check(
+      targets,
+      ['—'],
+      ['—', '', ' 2025-03-04T10:00:00.000Z ', ` ${ULID_ID} `, ' 6 '],
+      ['—', '', '  ', '', ''],
+    );
+    expect(c.problems).toEqual([]);
+    expect(c.members.map((m) => [m.id, m.joinedAt, m.stamps, m.fields.anonymised])).toEqual([
+      [null, null, 0, true],
+      [ULID_ID, Date.parse('2025-03-04T10:00:00.000Z'), 6, true],
+      [null, null, 0, true],
+    ]);
+  });
+
+  it('reads back a time at the very start of 1970, as the export writes it', () => {
+    const epoch = new Date(0).toISOString();
+    const c = check(['name', 'consentAt', 'joined'], ['Siti', epoch, epoch]);
+    expect(c.problems).toEqual([]);
+    expect(c.members[0]).toMatchObject({ joinedAt: 0, fields: { consentAt: 0 } });
+  });
+
+  it('writes a year below 1000 with four digits', () => {
+    expect(readDate('0999-05-06', {})).toBe('0999-05-06');
+    expect(readDate('6/5/0999', {})).toBe('0999-05-06');
   });
 });
