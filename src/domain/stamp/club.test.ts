@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { activeClub, clubUntil, decideClubSale, type ClubOffer } from './club';
-import { at, DAY, eventsOf, stored, T0 } from '../testing/stamp';
-
-const kopiClub: ClubOffer = {
-  name: 'Kopi Club',
-  price: 50_000,
-  period: 'month',
-  multiplier: 2,
-  perks: '',
-};
+import { activeClub, clubUntil, decideClubSale } from './club';
+import { at, DAY, eventsOf, kopiClub, stored, T0 } from '../testing/stamp';
 
 describe('selling the club', () => {
   it('sells a period from now, recorded with its price and multiplier', () => {

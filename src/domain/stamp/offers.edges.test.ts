@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../ledger';
-import { DAY, stored, T0 } from '../testing/stamp';
+import { DAY, kopiClub, stored, T0 } from '../testing/stamp';
 import { rewardAvailability, validateReward, type CatalogueReward } from './catalogue';
-import { activeClub, clubUntil, validateClub, type ClubOffer } from './club';
+import { activeClub, clubUntil, validateClub } from './club';
 
 const mug: CatalogueReward = { id: 'mug', name: 'Setia mug', cost: 25, kind: 'merch', limit: 2 };
-const kopiClub: ClubOffer = {
-  name: 'Kopi Club',
-  price: 50_000,
-  period: 'month',
-  multiplier: 2,
-  perks: '',
-};
-
 describe('a catalogue reward the owner writes, at its edges', () => {
   it('takes a name of 1 to 60 characters, refuses a blank or a 61-character one', () => {
     expect(validateReward({ ...mug, name: 'a' })).toEqual([]);

@@ -1,6 +1,7 @@
 /** Helpers for the decisions' unit tests: a UTC calendar, members and events as a tablet holds them. */
 import { EMPTY_STATS, foldLedger, type MemberStats } from '../balance';
 import type { EventDraft, LedgerEvent } from '../ledger';
+import type { ClubOffer } from '../stamp/club';
 import type { Calendar, Decision, Moment } from '../stamp/decision';
 
 /** The shop's calendar in UTC, so tests do not depend on the machine's time zone. */
@@ -55,3 +56,12 @@ export function eventsOf(decision: Decision): EventDraft[] {
   if ('refused' in decision) throw new Error(`refused: ${decision.refused}`);
   return decision.events;
 }
+
+/** The shop's club as the stamp tests sell it. */
+export const kopiClub: ClubOffer = {
+  name: 'Kopi Club',
+  price: 50_000,
+  period: 'month',
+  multiplier: 2,
+  perks: '',
+};
