@@ -36,8 +36,17 @@ describe('the shop’s calendar at its edges', () => {
     expect(santiago(Date.parse('2026-04-05T04:30:00Z'))).toBe('2026-04-05');
   });
 
-  it('refuses a month or day holding something other than digits, naming the date', () => {
-    for (const day of ['2026-0a-01', '2026-1/-01', '2026-01-0a', '2026-01-3/', '2026-O1-01'])
+  it('refuses a year, month or day holding something other than digits, naming the date', () => {
+    for (const day of [
+      '20x6-01-01',
+      '202 -01-01',
+      '-026-01-01',
+      '2026-0a-01',
+      '2026-1/-01',
+      '2026-01-0a',
+      '2026-01-3/',
+      '2026-O1-01',
+    ])
       expect(() => weekdayOf(day), day).toThrow(new RangeError(`not a YYYY-MM-DD date: ${day}`));
   });
 

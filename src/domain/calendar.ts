@@ -22,7 +22,7 @@ function parts(day: LocalDate): [number, number, number] {
   const y = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
   const m = digit(day, 5) * 10 + digit(day, 6);
   const d = digit(day, 8) * 10 + digit(day, 9);
-  if (day.length !== 10 || day[4] !== '-' || day[7] !== '-' || !(m >= 1 && d >= 1))
+  if (day.length !== 10 || day[4] !== '-' || day[7] !== '-' || !(y >= 0 && m >= 1 && d >= 1))
     throw new RangeError(`not a YYYY-MM-DD date: ${day}`);
   return [y, m, d];
 }

@@ -374,7 +374,7 @@ describe('insights with the members taken from the ledger alone', () => {
     for (const event of events) acc.add(event);
     const members = acc.ledgerMembers();
     expect(members).toEqual([
-      { id: 'x', stats: { balance: 0, firstVisitAt: only.at, lastVisitAt: null } },
+      { id: 'x', stats: { balance: 0, firstVisitAt: null, lastVisitAt: null } },
       { id: 'y', stats: { balance: 10, firstVisitAt: kept.at, lastVisitAt: kept.at } },
     ]);
     const r = acc.finish(members, 2);
@@ -383,5 +383,43 @@ describe('insights with the members taken from the ledger alone', () => {
     expect(r.activeMembers).toBe(1); // y; x's only visit was undone
     expect(r.churnRate).toBe(0); // of y, the only one who ever visited
     expect(r.stampsEarned).toBe(10);
+  });
+
+  it('counts the visit after an undone first visit as new, in whatever order the undo arrives', () => {
+    const undoneFirst = e('n', 2, { type: 'stamp', stamps: 1 });
+    const undo = e('n', 2, { type: 'reversal', stamps: -1, reverses: undoneFirst.id });
+    const again = e('n', 3, { type: 'stamp', stamps: 1 });
+    for (const events of [
+      [undoneFirst, undo, again],
+      [again, undoneFirst, undo],
+      [undoneFirst, again, undo],
+    ]) {
+      const acc = createInsights(RANGE);
+      for (const event of events) acc.add(event);
+      const members = acc.ledgerMembers();
+      expect(members).toEqual([
+        { id: 'n', stats: { balance: 1, firstVisitAt: again.at, lastVisitAt: again.at } },
+      ]);
+      const r = acc.finish(members, 1);
+      expect(r.newVisits).toBe(1);
+      expect(r.returningVisits).toBe(0);
+      // The member rows' stats (folded with the undo) agree with the ledger alone.
+      const folded = foldLedger(events);
+      expect(folded.firstVisitAt).toBe(again.at);
+      const fromRows = createInsights(RANGE);
+      for (const event of events) fromRows.add(event);
+      expect(fromRows.finish([{ id: 'n', stats: folded }], 1).newVisits).toBe(1);
+    }
+  });
+
+  it('leaves a member whose visit before the range was undone out of retention', () => {
+    const before = e('p', -3, { type: 'stamp', stamps: 1 });
+    const acc = createInsights(RANGE);
+    acc.add(e('p', -3, { type: 'reversal', stamps: -1, reverses: before.id }));
+    acc.add(before);
+    acc.add(e('q', -4, { type: 'stamp', stamps: 1 }));
+    const r = acc.finish(acc.ledgerMembers(), 2);
+    expect(r.visitedBefore).toBe(1); // q only
+    expect(r.retentionRate).toBe(0);
   });
 });

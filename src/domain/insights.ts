@@ -142,25 +142,41 @@ function ratingOf(e: EventExtras): number | null {
 interface LedgerMember {
   balance: number;
   latest: { at: number; id: string }[];
+  /** The earliest few visits, oldest first: the first one not undone is the member's first visit. */
+  earliest: { at: number; id: string }[];
 }
 const LATEST_KEPT = 4;
+
+/** Keep `visit` among the `kept` entries of `list` that sort first by `before` (a short list, so a sort is cheap). */
+function keepFirst(
+  list: { at: number; id: string }[],
+  visit: { at: number; id: string },
+  before: (a: number, b: number) => number,
+): void {
+  if (list.length >= LATEST_KEPT && before(visit.at, list[list.length - 1]!.at) >= 0) return;
+  list.push(visit);
+  list.sort((a, b) => before(a.at, b.at));
+  if (list.length > LATEST_KEPT) list.pop();
+}
 
 export function createInsights(options: InsightsOptions) {
   const { from, to } = options;
   const previousFrom = from - (to - from);
-  const visitedBefore = new Set<string>();
-  const firstVisit = new Map<string, number>();
+  /** Visits in the period before the range, by member (an undone one is dropped at the end). */
+  const visitsBefore: { id: string; memberId: string }[] = [];
   const ledgerMembers = new Map<string, LedgerMember>();
   /** Stamps each undone event had, once per event (two tablets may undo the same one). */
   const undone = new Map<string, { memberId: string; stamps: number }>();
   const ledgerMember = (id: string) => {
     let m = ledgerMembers.get(id);
-    if (!m) ledgerMembers.set(id, (m = { balance: 0, latest: [] }));
+    if (!m) ledgerMembers.set(id, (m = { balance: 0, latest: [], earliest: [] }));
     return m;
   };
   const clubSales: { id: string; memberId: string; until: number }[] = [];
   const reversed = new Set<string>();
   const notes: Note[] = [];
+  /** A member's first visit as the ledger shows it: the earliest not undone (reversals arrive in any order). */
+  const firstVisitOf = (m: LedgerMember) => m.earliest.find((v) => !reversed.has(v.id))?.at ?? null;
 
   return {
     /** Feed every event of the ledger, in any order. */
@@ -181,14 +197,11 @@ export function createInsights(options: InsightsOptions) {
       const lm = ledgerMember(e.memberId);
       if (typeof e.stamps === 'number') lm.balance += e.stamps;
       if (e.type === 'stamp') {
-        if (lm.latest.length < LATEST_KEPT || e.at > lm.latest[lm.latest.length - 1]!.at) {
-          lm.latest.push({ at: e.at, id: e.id });
-          lm.latest.sort((a, b) => b.at - a.at);
-          if (lm.latest.length > LATEST_KEPT) lm.latest.pop();
-        }
-        const first = firstVisit.get(e.memberId);
-        if (first === undefined || e.at < first) firstVisit.set(e.memberId, e.at);
-        if (e.at >= previousFrom && e.at < from) visitedBefore.add(e.memberId);
+        const visit = { at: e.at, id: e.id };
+        keepFirst(lm.latest, visit, (a, b) => b - a);
+        keepFirst(lm.earliest, visit, (a, b) => a - b);
+        if (e.at >= previousFrom && e.at < from)
+          visitsBefore.push({ id: e.id, memberId: e.memberId });
       }
       const until = clubUntilOf(e);
       if (until !== null) clubSales.push({ id: e.id, memberId: e.memberId, until });
@@ -216,7 +229,7 @@ export function createInsights(options: InsightsOptions) {
         id,
         stats: {
           balance: m.balance - (undoneStamps.get(id) ?? 0),
-          firstVisitAt: firstVisit.get(id) ?? null,
+          firstVisitAt: firstVisitOf(m),
           lastVisitAt: m.latest.find((v) => !reversed.has(v.id))?.at ?? null,
         },
       }));
@@ -252,7 +265,11 @@ export function createInsights(options: InsightsOptions) {
       const donations = { count: 0, stamps: 0 };
       const comments: Insights['comments'] = [];
       // A member's first visit: the earliest this ledger shows, or the cached stats' (packed history).
-      const firstOf = new Map(firstVisit);
+      const firstOf = new Map<string, number>();
+      for (const [id, m] of ledgerMembers) {
+        const first = firstVisitOf(m);
+        if (first !== null) firstOf.set(id, first);
+      }
       for (const m of members) {
         const cached = m.stats.firstVisitAt;
         if (cached !== null && cached < (firstOf.get(m.id) ?? Infinity)) firstOf.set(m.id, cached);
@@ -304,6 +321,9 @@ export function createInsights(options: InsightsOptions) {
       for (const sale of clubSales)
         if (!reversed.has(sale.id) && sale.until > (clubUntil.get(sale.memberId) ?? -Infinity))
           clubUntil.set(sale.memberId, sale.until);
+      const visitedBefore = new Set(
+        visitsBefore.filter((v) => !reversed.has(v.id)).map((v) => v.memberId),
+      );
       const retained = [...visitedBefore].filter((id) => visitsInRange.has(id)).length;
       let active = 0;
       let everVisited = 0;
