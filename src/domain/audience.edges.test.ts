@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAudience, stampDaysOfAudience } from './audience';
 import type { LocalDate } from './calendar';
 import type { LedgerEvent } from './ledger';
+import { yearCounts } from './stamp/standing';
 
 const DAY = 86_400_000;
 const YEAR = 365 * DAY;
@@ -43,17 +44,19 @@ function audienceOf(events: LedgerEvent[], stampDays = true, returns = false) {
 }
 
 describe('a member’s visits and rewards over the last 12 months (for tiers)', () => {
-  it('counts a visit exactly a year ago and one right now, not a day older nor one in the future', () => {
-    const a = audienceOf([
-      event('stamp', 'siti', NOW - YEAR, 1),
+  it('counts the same 12 months as the counter: a visit a year less 1 ms ago and one right now, not one a full year old nor one in the future', () => {
+    const events = [
+      event('stamp', 'siti', NOW - YEAR + 1, 1),
       event('stamp', 'siti', NOW, 1),
-      event('stamp', 'siti', NOW - YEAR - 1, 1),
+      event('stamp', 'siti', NOW - YEAR, 1),
       event('stamp', 'siti', NOW + 1, 1),
+      event('redeem', 'siti', NOW - YEAR + 1, -10),
       event('redeem', 'siti', NOW - YEAR, -10),
-      event('redeem', 'siti', NOW - YEAR - 1, -10),
       event('redeem', 'siti', NOW + 60_000, -10),
-    ]);
+    ];
+    const a = audienceOf(events);
     expect(a.member('siti')).toMatchObject({ visits12: 2, rewards12: 1, clubUntil: null });
+    expect(yearCounts(events, NOW)).toEqual({ visits: 2, rewards: 1 });
   });
 
   it('keeps visits and rewards apart: a bonus or an adjustment is neither', () => {

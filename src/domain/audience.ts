@@ -15,8 +15,7 @@ import { createCampaignReturns, type CampaignReturn } from './campaign-returns';
 import type { StampDay } from './expiry';
 import type { LedgerEvent } from './ledger';
 import { sendsInLedger, type LedgerRow, type MessageSend } from './messages';
-
-const YEAR = 365 * 86_400_000;
+import { YEAR_MS } from './stamp/decision';
 
 export interface AudienceMember {
   /** Per local day: [earned, spent, visits]; only when expiry is on. */
@@ -50,7 +49,8 @@ export function createAudience({ now, dayOf, stampDays, returns = false }: Audie
   };
 
   const count = (m: AudienceMember, at: number, type: string, stamps: number, sign: 1 | -1) => {
-    const recent = now - at <= YEAR && at <= now;
+    // The same 12 months as the counter's standing (yearCounts): a visit a full year old has left.
+    const recent = now - at < YEAR_MS && at <= now;
     if (type === 'stamp' && recent) m.visits12 += sign;
     if (type === 'redeem' && recent) m.rewards12 += sign;
     if (!m.days) return;
