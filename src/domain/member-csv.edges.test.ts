@@ -353,6 +353,26 @@ describe('importing rows that are not quite tidy', () => {
     expect(c.members[0]).toMatchObject({ joinedAt: 0, fields: { consentAt: 0 } });
   });
 
+  it('refuses a moment before 1970 however it is written, since no tablet could sync it', () => {
+    const c = check(
+      ['name', 'joined', 'consentAt'],
+      ['Siti', '1969-12-31', ''],
+      ['Budi', '31/12/1969', ''],
+      ['Lan', '1969-12-31T23:59:59.999Z', ''],
+      ['Wei', '', '1969-12-31'],
+      ['Ana', '01/01/1970', '1970-01-01'],
+    );
+    expect(c.problems).toEqual([
+      { row: 2, code: 'joined.invalid' },
+      { row: 3, code: 'joined.invalid' },
+      { row: 4, code: 'joined.invalid' },
+      { row: 5, code: 'consentAt.invalid' },
+    ]);
+    expect(c.members.map((m) => [m.fields.name, m.joinedAt, m.fields.consentAt])).toEqual([
+      ['Ana', 0, 0],
+    ]);
+  });
+
   it('writes a year below 1000 with four digits', () => {
     expect(readDate('0999-05-06', {})).toBe('0999-05-06');
     expect(readDate('6/5/0999', {})).toBe('0999-05-06');

@@ -429,12 +429,12 @@ export function readDate(text: string, ctx: Pick<ImportContext, 'monthFirst'>): 
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A moment (an ISO timestamp as Setia writes it, or a date taken as UTC midnight); undefined if unreadable. */
+/**
+ * A moment (an ISO timestamp as Setia writes it, or a date taken as UTC midnight); undefined if
+ * unreadable or before 1970, which the sync protocol cannot carry (the push would be refused).
+ */
 function readTime(text: string, ctx: ImportContext): number | undefined {
-  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
-    const ms = Date.parse(text);
-    return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
-  }
-  const day = readDate(text, ctx);
-  return day ? Date.parse(`${day}T00:00:00Z`) : undefined;
+  const day = /^\d{4}-\d{2}-\d{2}T/.test(text) ? null : readDate(text, ctx);
+  const ms = Date.parse(day ? `${day}T00:00:00Z` : text);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
