@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldLedger } from './balance';
 import type { EventDraft, LedgerEvent } from './ledger';
-import { resolveConflictDraft } from './conflict';
+import { conflictShortfall, resolveConflictDraft } from './conflict';
 
 const at = (i: number) => 1_700_000_000_000 + i * 60_000;
 let n = 0;
@@ -42,5 +42,17 @@ describe('resolving a double redemption', () => {
   it('refuses when there is nothing to resolve', () => {
     const calm = foldLedger([stamp(10, 1), redeem(2, 'a')]);
     expect(resolveConflictDraft('m', calm, true, 'why', 'owner', at(3))).toBe('conflict.none');
+  });
+
+  it('is short of nothing once later visits covered the double reward, and forgiving then gives nothing', () => {
+    const covered = foldLedger([...ledger, stamp(3, 4), stamp(9, 5)]);
+    expect(covered.conflicts).toHaveLength(1);
+    expect(conflictShortfall(covered)).toBe(0);
+    expect(conflictShortfall(stats)).toBe(10);
+    expect(conflictShortfall(foldLedger([...ledger, stamp(3, 4)]))).toBe(7);
+    const forgive = resolveConflictDraft('m', covered, true, 'why', 'owner', at(6));
+    const keep = resolveConflictDraft('m', covered, false, 'why', 'owner', at(6));
+    expect(forgive).toEqual(keep);
+    expect(forgive).toMatchObject({ stamps: 0, resolves: covered.conflicts });
   });
 });

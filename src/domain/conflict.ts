@@ -8,6 +8,15 @@ import type { EventDraft } from './ledger';
 export type ResolveError = 'conflict.none';
 
 /**
+ * The stamps a member in conflict is short of. 0 once later visits have covered
+ * the double reward: then forgiving gives nothing back, and the inbox offers one
+ * "settled" choice instead of two that would do the same.
+ */
+export function conflictShortfall(stats: Pick<MemberStats, 'balance'>): number {
+  return Math.max(0, -stats.balance);
+}
+
+/**
  * "forgive" gives back the stamps the card is short of; "keep" leaves them
  * owed, to be paid back by the next visits. Either way both redemptions stay
  * in the ledger and the conflict leaves the inbox.
@@ -24,7 +33,7 @@ export function resolveConflictDraft(
   return {
     memberId,
     type: 'adjustment',
-    stamps: forgive ? Math.max(0, -stats.balance) : 0,
+    stamps: forgive ? conflictShortfall(stats) : 0,
     resolves: [...stats.conflicts],
     reason,
     at: now,

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveConflict } from '../../db/owner-actions';
 import { useMembersInConflict } from '../../db/hooks';
-import { cardView } from '../../domain/balance';
+import { conflictShortfall } from '../../domain/conflict';
 import type { Member } from '../../domain/member';
 import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
 
@@ -37,16 +37,35 @@ export default function ConflictInbox({ shop }: { shop: ShopSettings }) {
           <ul className="conflicts" aria-label={t('conflicts.title')}>
             {members.map((m) => {
               const name = m.name || t('conflicts.unknownMember');
-              const { owed } = cardView(m.stats.balance, shop.stampsPerCard);
+              const owed = conflictShortfall(m.stats);
               return (
                 <li key={m.id} className="conflicts__item">
-                  <span>{t('conflicts.owed', { name, count: owed })}</span>
-                  <button type="button" className="button" onClick={() => void settle(m, true)}>
-                    {t('conflicts.forgive', { name })}
-                  </button>
-                  <button type="button" className="button" onClick={() => void settle(m, false)}>
-                    {t('conflicts.keep', { name })}
-                  </button>
+                  {owed > 0 ? (
+                    <>
+                      <span>{t('conflicts.owed', { name, count: owed })}</span>
+                      <button type="button" className="button" onClick={() => void settle(m, true)}>
+                        {t('conflicts.forgive', { name })}
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => void settle(m, false)}
+                      >
+                        {t('conflicts.keep', { name })}
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <span>{t('conflicts.earnedBack', { name })}</span>
+                      <button
+                        type="button"
+                        className="button"
+                        onClick={() => void settle(m, false)}
+                      >
+                        {t('conflicts.settle', { name })}
+                      </button>
+                    </>
+                  )}
                 </li>
               );
             })}
