@@ -43,4 +43,15 @@ describe('ULIDs', () => {
     expect(() => encodeTime(-1)).toThrow(RangeError);
     expect(() => encodeTime(2 ** 48)).toThrow(RangeError);
   });
+
+  it('refuse a bad time from the factory too, and go on from the last good one', () => {
+    const next = monotonicFactory();
+    expect(() => next(-1)).toThrow(new RangeError('bad ULID time'));
+    const first = next(1_500_000_000_000);
+    for (const bad of [2 ** 48, 1_500_000_000_000.5, Number.NaN])
+      expect(() => next(bad)).toThrow(new RangeError('bad ULID time'));
+    const second = next(1_500_000_000_001);
+    expect(decodeTime(second)).toBe(1_500_000_000_001);
+    expect(second > first).toBe(true);
+  });
 });

@@ -8,8 +8,12 @@
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const TIME_MAX = 2 ** 48 - 1;
 
-export function encodeTime(now: number): string {
+function checkTime(now: number): void {
   if (!Number.isInteger(now) || now < 0 || now > TIME_MAX) throw new RangeError('bad ULID time');
+}
+
+export function encodeTime(now: number): string {
+  checkTime(now);
   let out = '';
   for (let i = 0, t = now; i < 10; i++, t = Math.floor(t / 32)) out = ALPHABET[t % 32]! + out;
   return out;
@@ -29,6 +33,8 @@ export function monotonicFactory(
   let lastTime = -1;
   let lastRandom: number[] = [];
   return (now) => {
+    // Refused before it is kept: a bad time must not become the one later ids follow.
+    checkTime(now);
     if (now <= lastTime) {
       // Same millisecond (or an earlier clock): the last random part plus one, in base 32.
       let i = lastRandom.length - 1;
