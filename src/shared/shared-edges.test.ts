@@ -5,6 +5,7 @@
  * (docs/mutation-survivors.md); each test states the behaviour, not the mutant.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { fromBase64Url, randomKey, toBase64Url } from './base64url';
 import { checkClaimCode, claimCode, liveToken, signCard, verifyLive } from './card-link';
 import { createObservable } from './observable';
@@ -17,7 +18,9 @@ import {
   pinHashSchema,
   pushRequest,
   settingsChangeSchema,
+  shopSettingsSchema,
 } from './sync-protocol';
+import { TEST_OWNER_PIN, testShop } from './test-shop';
 import { encodeTime, monotonicFactory } from './ulid';
 
 const key = randomKey();
@@ -222,5 +225,35 @@ describe('ULIDs at their edges', () => {
     const t = 1_750_000_000_000;
     expect(next(t).slice(10)).toBe(`5${'Z'.repeat(15)}`);
     expect(next(t).slice(10)).toBe(`6${'0'.repeat(15)}`);
+  });
+});
+
+describe('the shop that tests register', () => {
+  it('is one the server takes, with a fresh upper-case id like a real shop id and the test PIN at the cheapest rounds', async () => {
+    const [a, b] = [await testShop(), await testShop({ name: 'Teh Tarik' })];
+    expect(shopSettingsSchema.parse(a)).toEqual(a);
+    for (const shop of [a, b]) expect(shop.shopId).toMatch(/^SHOP[0-9A-Z]+$/);
+    expect(b.shopId).not.toBe(a.shopId);
+    expect(b.cardKey).not.toBe(a.cardKey);
+    expect(b.name).toBe('Teh Tarik');
+    expect(a.ownerPin.iterations).toBe(PIN_ITERATIONS_MIN);
+    expect(await verifyPin(TEST_OWNER_PIN, a.ownerPin)).toBe(true);
+  });
+});
+
+describe('zod in the browser', () => {
+  // Last in this file: it loads the protocol again with a window, then puts zod's setting back.
+  it('never compiles a parser with eval there (the Content-Security-Policy forbids it); the server does', async () => {
+    const before = z.config().jitless;
+    expect(before).not.toBe(true);
+    vi.resetModules();
+    vi.stubGlobal('window', {});
+    try {
+      await import('./sync-protocol');
+      expect(z.config().jitless).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+      z.config({ jitless: before });
+    }
   });
 });
