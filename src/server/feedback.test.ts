@@ -160,6 +160,9 @@ describe.each(backends())('card feedback on %s', (_name, options) => {
         );
       const soon = await call('POST', `/card/${link}/feedback`, { rating: 5 });
       expect([soon.status, soon.body.error]).toEqual([429, 'too_fast']);
+      // How long to wait, for the card page: within the 5 s after which the rating is taken.
+      expect(soon.body.retryAfterMs).toBeGreaterThan(0);
+      expect(soon.body.retryAfterMs).toBeLessThanOrEqual(5_000);
       now += 5_000;
       expect((await call('POST', `/card/${link}/feedback`, { rating: 5 })).status).toBe(201);
     },

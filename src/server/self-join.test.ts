@@ -169,8 +169,22 @@ describe.each(backends())('self-join on %s', (_name, options) => {
       ),
     );
     expect(tries.filter((t) => t.body.error === 'wrong_code').length).toBeLessThanOrEqual(5);
-    const waited = await call('POST', `/shops/${shop.shopId}/claim-card`, { phone, code: right });
-    expect([waited.status, waited.body.error]).toEqual([429, 'too_many_tries']);
+    const res = await app.request(`/api/shops/${shop.shopId}/claim-card`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phone, code: right }),
+    });
+    const waited = (await res.json()) as Record<string, unknown>;
+    expect([res.status, waited.error]).toEqual([429, 'too_many_tries']);
+    // The phone is told how long, in the body and in Retry-After, as the message says.
+    const waitMs = waited.retryAfterMs as number;
+    expect(waitMs).toBeGreaterThan(0);
+    expect(waitMs).toBeLessThanOrEqual(30_000);
+    const seconds = res.headers.get('retry-after');
+    expect(seconds).toBe(String(Math.ceil(waitMs / 1000)));
+    expect(waited.message).toBe(
+      `Too many wrong codes. Wait ${seconds} seconds and ask the cashier again.`,
+    );
     now += 60 * 60_000;
     const fresh = await claimCode(memberId, shop.cardKey, now);
     const back = await call('POST', `/shops/${shop.shopId}/claim-card`, { phone, code: fresh });

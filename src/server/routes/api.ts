@@ -51,7 +51,10 @@ function notFound(c: Context) {
 }
 
 function answerError(error: Error, c: Context) {
-  if (error instanceof ApiError && error.retryAfterMs !== undefined) {
+  if (
+    (error instanceof ApiError || error instanceof StoreError) &&
+    error.retryAfterMs !== undefined
+  ) {
     c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
     return c.json<ErrorReply>(
       { error: error.code, message: error.message, retryAfterMs: error.retryAfterMs },

@@ -121,8 +121,8 @@ export async function feedback(
   const found = await cardHolder(db, token);
   if (!found) throw new StoreError(404, 'no_card', 'No card for this link.');
   // Per card, after the token verified (bogus links never touch it), shared by every process.
-  if ((await takeGap(db, `card:${found.memberId}`, now, gapMs)) > 0)
-    throw new StoreError(429, 'too_fast', 'One moment, and try again.');
+  const gap = await takeGap(db, `card:${found.memberId}`, now, gapMs);
+  if (gap > 0) throw new StoreError(429, 'too_fast', 'One moment, and try again.', gap);
   const outcome = feedbackOutcome(found.shop.program, found.events, rating, now);
   if (outcome === 'feedback.noVisit')
     throw new StoreError(409, 'no_visit', 'There is no visit to rate yet.');

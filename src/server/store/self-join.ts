@@ -237,6 +237,7 @@ export async function claimCard(
       429,
       'too_many_tries',
       `Too many wrong codes. Wait ${Math.ceil(wait / 1000)} seconds and ask the cashier again.`,
+      wait,
     );
   for (const memberId of await phoneHolders(db, shopId, phone.phone.e164))
     if (await checkClaimCode(memberId, shop.cardKey, request.code, now)) {

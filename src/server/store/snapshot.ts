@@ -65,6 +65,21 @@ export async function snapshotMembers(
     .execute();
   const page = ids.slice(0, limit).map((r) => r.id);
   if (page.length === 0) return { members: [], more: false };
+  const members = await membersAt(db, shopId, at, page);
+  const more = ids.length > limit;
+  // A page of members who all joined after `at` would be empty yet say more follow, and the
+  // tablet, reading on from its last member, would ask for it again forever: read on here.
+  if (members.length === 0 && more) return snapshotMembers(db, shopId, at, page.at(-1)!, limit);
+  return { members, more };
+}
+
+/** The members of `page` as they stood at `at`; those with nothing in the log by then are left out. */
+async function membersAt(
+  db: Kysely<Database>,
+  shopId: string,
+  at: number,
+  page: string[],
+): Promise<SnapshotMember[]> {
   const rows = await db
     .selectFrom('log')
     .select(['member_id', 'kind', 'body'])
@@ -88,7 +103,7 @@ export async function snapshotMembers(
     const entry = byMember.get(id);
     if (entry) members.push(memberAt(id, entry.events, entry.changes));
   }
-  return { members, more: ids.length > limit };
+  return members;
 }
 
 function memberAt(id: string, events: LedgerEvent[], changes: MemberChangeWire[]): SnapshotMember {

@@ -640,6 +640,37 @@ describe.each(backends())('the store at its edges on %s', (name, options) => {
     expect([exact.events.length, exact.after, exact.more]).toEqual([3, at, false]);
   });
 
+  it('a snapshot page never comes back empty while saying more follow, however many joined after it', async () => {
+    const { shop, auth } = await ownerOf();
+    const d = auth.deviceId;
+    const tag = uid('');
+    const [first, last] = [`MEMGAPA${tag}`, `MEMGAPZ${tag}`];
+    await store.push(
+      auth,
+      push([stampEvent(first, d, 1, T - 2000), stampEvent(last, d, 2, T - 1900)]),
+    );
+    const at = (await store.pull(shop.shopId, 0, 100)).server?.head ?? 0;
+    // Five members who joined after the snapshot, sorting between its two.
+    await store.push(
+      auth,
+      push([1, 2, 3, 4, 5].map((i) => stampEvent(`MEMGAPM${i}${tag}`, d, 2 + i, T - 1000 + i))),
+    );
+    for (const limit of [1, 2, 5]) {
+      // Read as a joining tablet does: on from the last member a page gave.
+      const seen: string[] = [];
+      let after = `MEMGAP${tag}`.slice(0, 6);
+      for (let pages = 0, more = true; more; pages++) {
+        expect(pages, `limit ${limit}`).toBeLessThan(10);
+        const page = await snapshotMembers(store.db, shop.shopId, at, after, limit);
+        if (page.more) expect(page.members.length, `limit ${limit}`).toBeGreaterThan(0);
+        seen.push(...page.members.map((m) => m.id).filter((id) => id.endsWith(tag)));
+        after = page.members.at(-1)?.id ?? after;
+        more = page.more;
+      }
+      expect(seen, `limit ${limit}`).toEqual([first, last]);
+    }
+  });
+
   // ---- self-join.ts ----
 
   it('joining from a phone: refusals say why, a birthday is trimmed, the server’s clocks hold', async () => {

@@ -7,6 +7,8 @@ export class StoreError extends Error {
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 429,
     readonly code: string,
     message: string,
+    /** For a 429: how long until a try is checked again (sent as Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
