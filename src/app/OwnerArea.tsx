@@ -78,7 +78,7 @@ export default function OwnerArea({
                 {loaded(<MembersCsv shop={shop} />)}
                 {loaded(
                   <>
-                    <ConflictInbox shop={shop} />
+                    <ConflictInbox />
                     <DuplicateMembers />
                   </>,
                 )}

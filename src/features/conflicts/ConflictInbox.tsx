@@ -9,9 +9,9 @@ import { resolveConflict } from '../../db/owner-actions';
 import { useMembersInConflict } from '../../db/hooks';
 import { conflictShortfall } from '../../domain/conflict';
 import type { Member } from '../../domain/member';
-import { DEFAULT_STAFF_ID, type ShopSettings } from '../../domain/shop';
+import { DEFAULT_STAFF_ID } from '../../domain/shop';
 
-export default function ConflictInbox({ shop }: { shop: ShopSettings }) {
+export default function ConflictInbox() {
   const { t } = useTranslation();
   const members = useMembersInConflict();
   const [failed, setFailed] = useState(false);
