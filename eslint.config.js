@@ -123,6 +123,9 @@ export default tseslint.config(
       'node_modules',
       'coverage',
       '.tmp',
+      // Stryker's sandboxes while `npm run mutation` runs.
+      '.stryker-tmp*',
+      'reports',
       'data',
       'bench/results',
       // A deliberate import cycle: tests/unit/boundaries.test.ts lints it to see the cycle rule fire.
