@@ -57,6 +57,18 @@ describe('card links at their edges', () => {
     expect(await checkClaimCode(memberId, key, `${code}${code}`, now)).toBe(false);
   });
 
+  it('writes every claim code with six digits, leading zeros kept, as the cashier reads it out', async () => {
+    const codes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => claimCode(`${memberId}${i}`, key, now)),
+    );
+    for (const code of codes) expect(code).toMatch(/^\d{6}$/);
+    // About one code in ten starts with 0: of 200, none would with odds of 1 in a billion.
+    const leadingZero = codes.filter((c) => c.startsWith('0'));
+    expect(leadingZero.length).toBeGreaterThan(0);
+    for (const code of leadingZero)
+      expect(await checkClaimCode(`${memberId}${codes.indexOf(code)}`, key, code, now)).toBe(true);
+  });
+
   it('binds the live code to its step: a screenshot with its step number edited does not verify', async () => {
     const card = await signCard(memberId, key);
     const [id, step, code] = (await liveToken(card, now)).split('.') as [string, string, string];

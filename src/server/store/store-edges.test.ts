@@ -537,6 +537,12 @@ describe.each(backends())('the store at its edges on %s', (name, options) => {
       code: 'bad_seq',
       message: 'seq must be from 1 to 10000000; nothing was stored.',
     });
+    // The wire schema refuses 0 too, but the store does not lean on the route having checked.
+    expect(await refusal(store.push(auth, push([stampEvent(member, d, 0, T - 8)])))).toEqual({
+      status: 400,
+      code: 'bad_seq',
+      message: 'seq must be from 1 to 10000000; nothing was stored.',
+    });
   });
 
   it('settings come only with the owner’s authority, and no clock far ahead', async () => {
