@@ -106,7 +106,7 @@ export async function createPairingCode(
   db: Kysely<Database>,
   shopId: string,
   now: number,
-  role: DeviceRole = 'counter',
+  role: DeviceRole,
 ): Promise<{ code: string; expiresAt: number }> {
   let code = '';
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
