@@ -10,23 +10,13 @@ import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testShop } from '../../shared/test-shop';
 import { backends, dropBackend } from '../test-backends';
+import { refusal } from '../testing/refusal';
 import { stampEvent, uid } from '../testing/events';
 import { scratchDatabase } from '../testing/real-server';
 import { takeTry } from './guesses';
-import { Store, StoreError } from './store';
+import { Store } from './store';
 
 const T = 1_750_000_000_000; // 2025-06-15T15:06:40Z
-
-/** What a refused call threw: status, code and message (or the message of any other error). */
-async function refusal(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof StoreError) return { status: e.status, code: e.code, message: e.message };
-    return { error: (e as Error).message };
-  }
-  return 'not refused';
-}
 
 describe.each(backends())('the store at more of its edges on %s', (_name, options) => {
   let store: Store;

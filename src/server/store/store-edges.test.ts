@@ -28,6 +28,7 @@ import { SELF_JOIN_PER_SHOP } from '../../shared/self-join';
 import type { MemberChangeWire, PushRequest, SettingsChangeWire } from '../../shared/sync-protocol';
 import { testShop } from '../../shared/test-shop';
 import { backends, dropBackend } from '../test-backends';
+import { refusal } from '../testing/refusal';
 import { stampEvent, uid } from '../testing/events';
 import { connect, type StoreOptions } from './connect';
 import { takeGap, takeTry } from './guesses';
@@ -39,22 +40,11 @@ import { migrations, type Database } from './schema';
 import { claimCard, joinInfo, selfJoin } from './self-join';
 import { snapshotEventsJson, snapshotMembers } from './snapshot';
 import { chunks, sha256 } from './store-error';
-import { Store, StoreError, type DeviceAuth } from './store';
+import { Store, type DeviceAuth } from './store';
 
 const T = 1_750_000_000_000; // 2025-06-15T15:06:40Z
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** What a refused call threw: status, code and message (or the message of any other error). */
-async function refusal(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof StoreError) return { status: e.status, code: e.code, message: e.message };
-    return { error: (e as Error).message };
-  }
-  return 'not refused';
-}
 
 function change(
   memberId: string,
