@@ -5,7 +5,6 @@
  * (docs/mutation-survivors.md); each test states the behaviour, not the mutant.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
 import { fromBase64Url, randomKey, toBase64Url } from './base64url';
 import { checkClaimCode, claimCode, liveToken, signCard, verifyLive } from './card-link';
 import { createObservable } from './observable';
@@ -250,22 +249,5 @@ describe('the shop that tests register', () => {
     expect(b.name).toBe('Teh Tarik');
     expect(a.ownerPin.iterations).toBe(PIN_ITERATIONS_MIN);
     expect(await verifyPin(TEST_OWNER_PIN, a.ownerPin)).toBe(true);
-  });
-});
-
-describe('zod in the browser', () => {
-  // Last in this file: it loads the protocol again with a window, then puts zod's setting back.
-  it('never compiles a parser with eval there (the Content-Security-Policy forbids it); the server does', async () => {
-    const before = z.config().jitless;
-    expect(before).not.toBe(true);
-    vi.resetModules();
-    vi.stubGlobal('window', {});
-    try {
-      await import('./sync-protocol');
-      expect(z.config().jitless).toBe(true);
-    } finally {
-      vi.unstubAllGlobals();
-      z.config({ jitless: before });
-    }
   });
 });
