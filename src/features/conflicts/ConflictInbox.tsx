@@ -56,7 +56,9 @@ export default function ConflictInbox() {
                     </>
                   ) : (
                     <>
-                      <span>{t('conflicts.earnedBack', { name })}</span>
+                      <span className="conflicts__covered">
+                        {t('conflicts.earnedBack', { name })}
+                      </span>
                       <button
                         type="button"
                         className="button"
