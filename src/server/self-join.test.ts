@@ -157,7 +157,8 @@ describe.each(backends())('self-join on %s', (_name, options) => {
   });
 
   it('makes a code guesser wait after five wrong codes, shared per shop and phone', async () => {
-    const { shop } = await registered();
+    const { shop, token } = await registered();
+    const other = await registered({ name: 'Other café' });
     const phone = nextPhone();
     const joined = await join(shop.shopId, phone);
     const memberId = (joined.body.cardToken as string).split('.')[0]!;
@@ -185,6 +186,22 @@ describe.each(backends())('self-join on %s', (_name, options) => {
     expect(waited.message).toBe(
       `Too many wrong codes. Wait ${seconds} seconds and ask the cashier again.`,
     );
+    // A tablet's token, this shop's or another's, buys no extra tries.
+    for (const t of [token, other.token]) {
+      const again = await call(
+        'POST',
+        `/shops/${shop.shopId}/claim-card`,
+        { phone, code: right },
+        t,
+      );
+      expect([again.status, again.body.error]).toEqual([429, 'too_many_tries']);
+    }
+    // Another shop's budget for the same phone is its own: no wait there, just no card.
+    const elsewhere = await call('POST', `/shops/${other.shop.shopId}/claim-card`, {
+      phone,
+      code: right,
+    });
+    expect([elsewhere.status, elsewhere.body.error]).toEqual([403, 'wrong_code']);
     now += 60 * 60_000;
     const fresh = await claimCode(memberId, shop.cardKey, now);
     const back = await call('POST', `/shops/${shop.shopId}/claim-card`, { phone, code: fresh });

@@ -586,6 +586,66 @@ describe.each(backends())('the API routes at their edges, on %s', (_name, option
 
   // --- sync.ts -------------------------------------------------------------------------------
 
+  it('reads a counter tablet on past members who joined after its snapshot; another shop sees none of them, no token nothing', async () => {
+    const app = makeApp();
+    const mine = await withCounter(app);
+    const other = await withCounter(app, 'Other café');
+    const tag = uid('');
+    const stamp = (memberId: string, seq: number) =>
+      call(app, 'POST', '/sync/push', {
+        token: mine.owner,
+        json: { events: [stampEvent(memberId, mine.ownerId, seq, now)], memberChanges: [] },
+      });
+    const [first, last] = [`MGAPA${tag}`, `MGAPZ${tag}`];
+    for (const [i, m] of [first, last].entries()) expect((await stamp(m, i + 1)).status).toBe(200);
+    const start = await call(app, 'GET', '/sync/snapshot', { token: mine.counter });
+    const at = start.body.at as number;
+    // Joined after the snapshot, sorting between its two members: the pull brings them.
+    for (let i = 1; i <= 3; i++) expect((await stamp(`MGAPM${i}${tag}`, 2 + i)).status).toBe(200);
+
+    const read = async (token: string, at: number) => {
+      const ids: string[] = [];
+      let after = '';
+      for (let pages = 0, more = true; more; pages++) {
+        expect(pages).toBeLessThan(10);
+        const res = await call(
+          app,
+          'GET',
+          `/sync/snapshot/members?at=${at}&after=${after}&limit=1`,
+          { token },
+        );
+        expect(res.status).toBe(200);
+        const members = res.body.members as { id: string }[];
+        more = res.body.more as boolean;
+        if (more) expect(members.length).toBeGreaterThan(0);
+        ids.push(...members.map((m) => m.id));
+        after = members.at(-1)?.id ?? after;
+      }
+      return ids;
+    };
+    expect(await read(mine.counter, at)).toEqual([first, last]);
+    // Another shop's tablet: our snapshot's point is past its own log, and its own snapshot
+    // holds none of our members.
+    expect(
+      await call(app, 'GET', `/sync/snapshot/members?at=${at}&limit=1`, { token: other.counter }),
+    ).toEqual({
+      status: 400,
+      body: {
+        error: 'bad_at',
+        message: 'at is beyond what this shop has stored; start a new snapshot.',
+      },
+    });
+    const itsOwn = await call(app, 'GET', '/sync/snapshot', { token: other.counter });
+    expect(await read(other.counter, itsOwn.body.at as number)).toEqual([]);
+    expect(
+      await call(app, 'GET', `/sync/snapshot/members?at=${at}&limit=1`, { token: 'B'.repeat(43) }),
+    ).toMatchObject({ status: 401 });
+    expect(await call(app, 'GET', `/sync/snapshot/members?at=${at}&limit=1`)).toEqual({
+      status: 401,
+      body: expect.objectContaining({ error: 'no_token' }),
+    });
+  });
+
   it('pulls pages of 1 to 5000 items, and says so for any other limit or a bad cursor', async () => {
     const app = makeApp();
     const { owner } = await withMembers(app, 2);
