@@ -147,7 +147,7 @@ interface LedgerMember {
 }
 const LATEST_KEPT = 4;
 
-/** Keep `visit` among the `kept` entries of `list` that sort first by `before` (a short list, so a sort is cheap). */
+/** Keep `visit` if it is among the LATEST_KEPT that sort first by `before` (a short list: a sort is cheap). */
 function keepFirst(
   list: { at: number; id: string }[],
   visit: { at: number; id: string },

@@ -6,32 +6,14 @@
  * test-results/ for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { waitUntil } from '../support/wait';
 import { catalogue } from './support/catalogue';
 import { addStamps, enroll, search, setUpShop } from './support/shop';
-import { joinShop, openOwner, pairingCode, syncStatus as status } from './support/sync';
+import { joinShop, openOwner, OWES_10, pairingCode, syncUntil } from './support/sync';
 import { tabletPerTest } from './support/tablet';
 
 const baseURL = inject('baseURL');
 const newTablet = tabletPerTest();
-const OWES_10 =
-  'This member owes 10 stamps: two tablets redeemed the same reward. The owner can settle it.';
-
-async function syncUntil(page: Page, check: () => Promise<boolean>, message: string) {
-  await waitUntil(
-    async () => {
-      if ((await status(page).innerText()) !== 'Synced' || !(await check())) {
-        const button = page.getByRole('button', { name: 'Sync now' });
-        if (await button.isEnabled()) await button.click();
-        return false;
-      }
-      return true;
-    },
-    { message, timeout: 30_000, interval: 500 },
-  );
-}
 
 describe(`a double reward covered by later stamps (server on ${inject('serverDatabase')})`, () => {
   it('is listed as covered, with one "Mark settled" that clears it, in Indonesian', async () => {

@@ -11,28 +11,18 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { waitUntil } from '../support/wait';
 import { addStamps, cardProgress, enroll, search, setUpShop } from './support/shop';
-import { joinShop, openOwner, pairingCode, syncStatus as status } from './support/sync';
+import {
+  joinShop,
+  openOwner,
+  OWES_10,
+  pairingCode,
+  syncStatus as status,
+  syncUntil,
+} from './support/sync';
 import { tabletPerTest } from './support/tablet';
 
 const baseURL = inject('baseURL');
 const newTablet = tabletPerTest();
-
-const OWES_10 =
-  'This member owes 10 stamps: two tablets redeemed the same reward. The owner can settle it.';
-/** "Sync now" until the status says synced and `check` holds (other tablets may still be pushing). */
-async function syncUntil(page: Page, check: () => Promise<boolean>, message: string) {
-  await waitUntil(
-    async () => {
-      if ((await status(page).innerText()) !== 'Synced' || !(await check())) {
-        const button = page.getByRole('button', { name: 'Sync now' });
-        if (await button.isEnabled()) await button.click();
-        return false;
-      }
-      return true;
-    },
-    { message, timeout: 30_000, interval: 500 },
-  );
-}
 
 const SITI = { name: 'Siti Rahma', phone: '0813 1111 2222' };
 const DUPLICATE_HINT = 'Possible duplicate';

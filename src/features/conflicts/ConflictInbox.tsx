@@ -11,6 +11,13 @@ import { conflictShortfall } from '../../domain/conflict';
 import type { Member } from '../../domain/member';
 import { DEFAULT_STAFF_ID } from '../../domain/shop';
 
+/** What the owner may do: with stamps still owed, forgive them or keep them owed; once covered, only settle. */
+const SHORT_CHOICES = [
+  ['conflicts.forgive', true],
+  ['conflicts.keep', false],
+] as const;
+const COVERED_CHOICES = [['conflicts.settle', false]] as const;
+
 export default function ConflictInbox() {
   const { t } = useTranslation();
   const members = useMembersInConflict();
@@ -40,34 +47,21 @@ export default function ConflictInbox() {
               const owed = conflictShortfall(m.stats);
               return (
                 <li key={m.id} className="conflicts__item">
-                  {owed > 0 ? (
-                    <>
-                      <span>{t('conflicts.owed', { name, count: owed })}</span>
-                      <button type="button" className="button" onClick={() => void settle(m, true)}>
-                        {t('conflicts.forgive', { name })}
-                      </button>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => void settle(m, false)}
-                      >
-                        {t('conflicts.keep', { name })}
-                      </button>
-                    </>
-                  ) : (
-                    <>
-                      <span className="conflicts__covered">
-                        {t('conflicts.earnedBack', { name })}
-                      </span>
-                      <button
-                        type="button"
-                        className="button"
-                        onClick={() => void settle(m, false)}
-                      >
-                        {t('conflicts.settle', { name })}
-                      </button>
-                    </>
-                  )}
+                  <span className={owed > 0 ? undefined : 'conflicts__covered'}>
+                    {owed > 0
+                      ? t('conflicts.owed', { name, count: owed })
+                      : t('conflicts.earnedBack', { name })}
+                  </span>
+                  {(owed > 0 ? SHORT_CHOICES : COVERED_CHOICES).map(([label, forgive]) => (
+                    <button
+                      key={label}
+                      type="button"
+                      className="button"
+                      onClick={() => void settle(m, forgive)}
+                    >
+                      {t(label, { name })}
+                    </button>
+                  ))}
                 </li>
               );
             })}

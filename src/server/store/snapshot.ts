@@ -65,7 +65,7 @@ export async function snapshotMembers(
     .execute();
   const page = ids.slice(0, limit).map((r) => r.id);
   if (page.length === 0) return { members: [], more: false };
-  const members = await membersAt(db, shopId, at, page);
+  const members = await pageAt(db, shopId, at, page);
   const more = ids.length > limit;
   // A page of members who all joined after `at` would be empty yet say more follow, and the
   // tablet, reading on from its last member, would ask for it again forever: read on here.
@@ -74,7 +74,7 @@ export async function snapshotMembers(
 }
 
 /** The members of `page` as they stood at `at`; those with nothing in the log by then are left out. */
-async function membersAt(
+async function pageAt(
   db: Kysely<Database>,
   shopId: string,
   at: number,

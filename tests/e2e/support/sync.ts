@@ -1,8 +1,28 @@
 /** Sync steps a person takes on the owner's and a new tablet, by role and accessible name. */
 import type { Page } from 'playwright-core';
+import { waitUntil } from '../../support/wait';
 import { OWNER_PIN } from './shop';
 
 export const syncStatus = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+/** What the counter says of a member whose reward two offline tablets both gave. */
+export const OWES_10 =
+  'This member owes 10 stamps: two tablets redeemed the same reward. The owner can settle it.';
+
+/** "Sync now" until the status says synced and `check` holds (other tablets may still be pushing). */
+export async function syncUntil(page: Page, check: () => Promise<boolean>, message: string) {
+  await waitUntil(
+    async () => {
+      if ((await syncStatus(page).innerText()) !== 'Synced' || !(await check())) {
+        const button = page.getByRole('button', { name: 'Sync now' });
+        if (await button.isEnabled()) await button.click();
+        return false;
+      }
+      return true;
+    },
+    { message, timeout: 30_000, interval: 500 },
+  );
+}
 
 /** Opens the owner area (unlocking it if needed) at one of its sections. */
 export async function openOwner(
